@@ -1,0 +1,1 @@
+"""Headless sub-commands; each module has `register(subparsers)`."""

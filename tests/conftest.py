@@ -1,0 +1,39 @@
+"""Shared test set-up: Qt offscreen before any Qt import, a private data folder per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty data folder and settings, never the user's."""
+    root = tmp_path_factory.mktemp("shoeadvisor-data")
+    monkeypatch.setenv("SHOEADVISOR_DATA_DIR", str(root))
+    monkeypatch.setenv("SHOEADVISOR_SETTINGS_DIR", str(root / "settings"))
+    return root
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Close and delete any top-level widget a GUI test leaves behind."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
