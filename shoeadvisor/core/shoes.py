@@ -40,6 +40,7 @@ class Shoe(BaseModel):
     archetype: bool = False
 
     _levels: tuple[int | None, ...] = PrivateAttr(default=())
+    _level_index: tuple[int, ...] = PrivateAttr(default=())
 
     @field_validator("features", mode="before")
     @classmethod
@@ -55,11 +56,18 @@ class Shoe(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         self._levels = tuple(self.features.get(feature) for feature in FEATURE_IDS)
+        # 0 for unknown, level + 1 otherwise: an index into the advisor's point tables.
+        self._level_index = tuple(0 if lv is None else lv + 1 for lv in self._levels)
 
     @property
     def levels(self) -> tuple[int | None, ...]:
         """Feature levels in FEATURE_IDS order, None where unknown."""
         return self._levels
+
+    @property
+    def level_index(self) -> tuple[int, ...]:
+        """0 where unknown, level + 1 where known, in FEATURE_IDS order."""
+        return self._level_index
 
     def to_json_dict(self) -> dict[str, Any]:
         """The contract §2 form of this shoe."""

@@ -1,0 +1,329 @@
+"""`advise(profile, shoes)`: feature levels, risks, knee plan and shoe scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from operator import getitem
+
+from .advice import (
+    Advice,
+    Claim,
+    ConditionAdvice,
+    ExerciseAdvice,
+    FeatureAdvice,
+    KneeAdvice,
+    PlanDay,
+    Reason,
+    RedFlagAdvice,
+    RiskAdvice,
+    ShoeScore,
+)
+from .ids import FEATURE_IDS, RED_FLAG_SYMPTOMS, RISK_IDS, SEVERITY_RANK, ConditionId, Level
+from .knowledge import ArticleClaim, Knowledge, knowledge
+from .profile import RunnerProfile
+from .risks import RISK_RULES, needs_doctor
+from .rules import FEATURE_RULES
+from .shoes import Shoe
+
+ESSENTIAL_FROM = 70
+RECOMMENDED_FROM = 45
+#: Importance shown for a feature to avoid: it sorts last, whatever the rest says.
+AVOID_IMPORTANCE_CAP = 10
+#: Share of a feature's weight that is lost when it is absent, by level.
+ABSENCE_PENALTY: Mapping[Level, float] = {
+    "essential": 1.0,
+    "recommended": 0.4,
+    "optional": 0.0,
+    "avoid": 0.0,
+}
+#: Penalty weight of a strongly present "avoid" feature (below an absent essential one).
+AVOID_PENALTY = 0.5
+#: Points for the runner's own comfort rating, 1 (poor) to 5 (excellent).
+COMFORT_POINTS = {1: -10.0, 2: -5.0, 3: 0.0, 4: 5.0, 5: 10.0}
+MAX_PLAN_EXERCISES = 6
+
+
+def level_for(importance: int, avoided: bool) -> Level:
+    if avoided:
+        return "avoid"
+    if importance >= ESSENTIAL_FROM:
+        return "essential"
+    if importance >= RECOMMENDED_FROM:
+        return "recommended"
+    return "optional"
+
+
+class _Context(dict[str, str]):
+    """Values for the placeholders in rule and risk texts."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+
+
+def _context(profile: RunnerProfile) -> _Context:
+    ctx = _Context(weight_kg=_number(profile.weight_kg))
+    bmi = profile.bmi
+    if bmi is not None:
+        ctx["bmi"] = f"{bmi:.1f}"
+    if profile.weekly_km is not None:
+        ctx["weekly_km"] = _number(profile.weekly_km)
+    if profile.previous_weekly_km is not None:
+        ctx["previous_weekly_km"] = _number(profile.previous_weekly_km)
+    change = profile.weekly_change
+    if change is not None:
+        ctx["change_pct"] = f"{(change - 1) * 100:+.0f}%"
+    elif profile.previous_weekly_km == 0:
+        ctx["change_pct"] = "a restart after a week without running"
+    return ctx
+
+
+def _claim(claim: ArticleClaim | None) -> Claim | None:
+    if claim is None:
+        return None
+    return Claim(claim.text, claim.grade, claim.sources)
+
+
+def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice, ...]:
+    """Every feature once, highest importance first, each with its reasons."""
+    ctx = _context(profile)
+    raw: dict[str, float] = {}
+    avoided: set[str] = set()
+    reasons: dict[str, list[Reason]] = {}
+    for fid, feature in kb.features.items():
+        raw[fid] = float(feature.base_importance)
+        reasons[fid] = [
+            Reason(
+                f"base.{fid}",
+                feature.base_reason,
+                feature.evidence,
+                feature.sources,
+                feature.base_importance,
+            )
+        ]
+    for rule_id, rule in kb.rules.items():
+        share = FEATURE_RULES[rule_id](profile)
+        if not share:
+            continue
+        if rule.effect == "avoid":
+            avoided.add(rule.feature)
+            effect: int | str = "avoid"
+        else:
+            effect = round(rule.effect * share)
+            raw[rule.feature] += effect
+        ctx["role"] = "your main surface" if share >= 1 else "one of your surfaces"
+        reasons[rule.feature].append(
+            Reason(
+                rule_id,
+                rule.text.format_map(ctx),
+                rule.evidence,
+                rule.sources,
+                effect,
+                _claim(rule.claim),
+            )
+        )
+    result = []
+    for fid, feature in kb.features.items():
+        importance = max(0, min(100, round(raw[fid])))
+        is_avoided = fid in avoided
+        if is_avoided:
+            importance = min(importance, AVOID_IMPORTANCE_CAP)
+        result.append(
+            FeatureAdvice(
+                fid,
+                feature.name,
+                importance,
+                level_for(importance, is_avoided),
+                tuple(reasons[fid]),
+                feature.description,
+                feature.how_to_check,
+            )
+        )
+    order = {fid: i for i, fid in enumerate(FEATURE_IDS)}
+    result.sort(key=lambda f: (-f.importance, order[f.id]))
+    return tuple(result)
+
+
+def risk_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[RiskAdvice, ...]:
+    """The risks that apply, most severe first."""
+    ctx = _context(profile)
+    found = []
+    for rid in RISK_IDS:
+        severity = RISK_RULES[rid](profile)
+        if severity is None:
+            continue
+        risk = kb.risks[rid]
+        found.append(
+            RiskAdvice(
+                rid,
+                risk.name,
+                severity,
+                risk.text.format_map(ctx),
+                risk.advice.format_map(ctx),
+                risk.evidence,
+                risk.sources,
+                _claim(risk.claim),
+            )
+        )
+    order = {rid: i for i, rid in enumerate(RISK_IDS)}
+    found.sort(key=lambda r: (-SEVERITY_RANK[r.severity], order[r.id]))
+    return tuple(found)
+
+
+def knee_advice(profile: RunnerProfile, kb: Knowledge) -> KneeAdvice | None:
+    """Possible conditions, red flags, and an exercise plan when it is safe to give one."""
+    if not profile.knee_pain and not profile.knee_symptoms:
+        return None
+    conditions: list[ConditionAdvice] = []
+    for location in profile.knee_pain:
+        for cid, c in kb.conditions.items():
+            if location in c.locations and all(x.id != cid for x in conditions):
+                conditions.append(
+                    ConditionAdvice(
+                        cid,
+                        c.name,
+                        c.what,
+                        c.causes,
+                        c.article_claims,
+                        c.studies,
+                        c.evidence,
+                        c.sources,
+                        c.refer,
+                    )
+                )
+    flags: list[str] = [s for s in profile.knee_symptoms if s in RED_FLAG_SYMPTOMS]
+    if "behind" in profile.knee_pain:
+        flags.append("behind_the_knee")
+    red_flags = tuple(RedFlagAdvice(f, kb.red_flags[f].name, kb.red_flags[f].why) for f in flags)
+    see_doctor = needs_doctor(profile)
+    exercises: tuple[ExerciseAdvice, ...] = ()
+    plan: tuple[PlanDay, ...] = ()
+    if see_doctor:
+        summary = (
+            "See a doctor or physiotherapist before you run on this knee again or start "
+            "exercises for it: " + "; ".join(f.name.lower() for f in red_flags) + "."
+        )
+    else:
+        exercises = _plan_exercises([c.id for c in conditions], kb)
+        plan = weekly_plan(exercises)
+        summary = (
+            "No red flags: ease your running to a level that does not increase the pain "
+            "and follow the exercise plan. See a clinician if it has not eased in two to "
+            "three weeks."
+        )
+        if not conditions:
+            summary = (
+                "No red flags. Mark where the knee hurts to see what it may be and a plan; "
+                "see a clinician if it does not ease."
+            )
+    return KneeAdvice(
+        tuple(conditions), see_doctor, red_flags, exercises, plan, summary, kb.disclaimer
+    )
+
+
+def _plan_exercises(conditions: Sequence[ConditionId], kb: Knowledge) -> tuple[ExerciseAdvice, ...]:
+    chosen: list[ExerciseAdvice] = []
+    # Round-robin over the conditions so each one gets its best exercises first.
+    queues = [kb.exercises_for(cid) for cid in conditions if not kb.conditions[cid].refer]
+    while any(queues) and len(chosen) < MAX_PLAN_EXERCISES:
+        for queue in queues:
+            while queue:
+                e = queue.pop(0)
+                if all(x.id != e.id for x in chosen):
+                    chosen.append(
+                        ExerciseAdvice(
+                            e.id,
+                            e.name,
+                            e.muscles,
+                            e.dose,
+                            e.progression,
+                            e.steps,
+                            e.conditions,
+                            e.evidence,
+                            e.sources,
+                        )
+                    )
+                    break
+            if len(chosen) >= MAX_PLAN_EXERCISES:
+                break
+    return tuple(chosen)
+
+
+def weekly_plan(exercises: Sequence[ExerciseAdvice]) -> tuple[PlanDay, ...]:
+    """Strength on three days with rest between, backward running on two others."""
+    if not exercises:
+        return ()
+    strength = tuple(e.id for e in exercises if e.id != "backward_running")
+    backward = tuple(e.id for e in exercises if e.id == "backward_running")
+    easy = "Easy run only if it does not increase the pain"
+    extra = "Backward running, then " + easy.lower() if backward else easy
+    days = [
+        PlanDay("Monday", strength, "Strength session; an easy run may follow"),
+        PlanDay("Tuesday", backward, extra),
+        PlanDay("Wednesday", strength, "Strength session"),
+        PlanDay("Thursday", (), "Rest or cycling/swimming"),
+        PlanDay("Friday", strength, "Strength session; an easy run may follow"),
+        PlanDay("Saturday", backward, extra),
+        PlanDay("Sunday", (), "Rest"),
+    ]
+    return tuple(days)
+
+
+def _tables(features: Iterable[FeatureAdvice]) -> tuple[tuple[float, ...], ...]:
+    """Points per feature for level unknown, 0, 1, 2, 3, scaled so a shoe spans 0–100."""
+    by_id = {f.id: f for f in features}
+    gains = {
+        fid: 0.0 if by_id[fid].level == "avoid" else by_id[fid].importance / 100
+        for fid in FEATURE_IDS
+    }
+    penalties = {
+        fid: AVOID_PENALTY
+        if by_id[fid].level == "avoid"
+        else by_id[fid].importance / 100 * ABSENCE_PENALTY[by_id[fid].level]
+        for fid in FEATURE_IDS
+    }
+    gain_scale = 50 / (sum(gains.values()) or 1)
+    penalty_scale = 50 / (sum(penalties.values()) or 1)
+    tables = []
+    for fid in FEATURE_IDS:
+        gain = gains[fid] * gain_scale
+        penalty = penalties[fid] * penalty_scale
+        if by_id[fid].level == "avoid":
+            row = [0.0] + [-penalty * level / 3 for level in range(4)]
+        else:
+            row = [0.0] + [gain * level / 3 - penalty * (1 - level / 3) for level in range(4)]
+        tables.append(tuple(row))
+    return tuple(tables)
+
+
+def score_shoes(features: Sequence[FeatureAdvice], shoes: Iterable[Shoe]) -> tuple[ShoeScore, ...]:
+    """Fit scores, best first. Unknown features count 0 points; comfort adds ±10."""
+    tables = _tables(features)
+    position = {f.id: i for i, f in enumerate(features)}
+    order = tuple(sorted(range(len(FEATURE_IDS)), key=lambda i: position[FEATURE_IDS[i]]))
+    scored = []
+    for shoe in shoes:
+        comfort = COMFORT_POINTS[shoe.comfort] if shoe.comfort is not None else 0.0
+        raw = 50.0 + sum(map(getitem, tables, shoe.level_index)) + comfort
+        score = 0 if raw <= 0 else 100 if raw >= 100 else round(raw)
+        scored.append((raw, ShoeScore(shoe, score, comfort, tables, order)))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].shoe.name, pair[1].shoe.id))
+    return tuple(s for _, s in scored)
+
+
+def advise(
+    profile: RunnerProfile, shoes: Iterable[Shoe] | None = None, kb: Knowledge | None = None
+) -> Advice:
+    """Advice for one runner; without shoes, the built-in archetypes are scored."""
+    kb = kb or knowledge()
+    features = feature_advice(profile, kb)
+    return Advice(
+        profile,
+        features,
+        risk_advice(profile, kb),
+        knee_advice(profile, kb),
+        score_shoes(features, kb.catalog if shoes is None else shoes),
+    )

@@ -1,0 +1,215 @@
+"""The knowledge base in resources/, validated by pydantic when it is loaded."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Collection
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .ids import (
+    CONDITION_IDS,
+    FEATURE_IDS,
+    RISK_IDS,
+    ConditionId,
+    FeatureId,
+    Grade,
+    KneeLocation,
+    RiskId,
+)
+from .resources import resources_dir
+from .shoes import Shoe, parse_shoes
+
+SourceKind = Literal["article", "study", "review", "consensus", "guideline", "standard"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """A bibliography entry: a seed article or a published study."""
+
+    id: str
+    kind: SourceKind
+    title: str
+    citation: str
+    grade: Grade
+    note: str = ""
+    year: int | None = None
+    file: str | None = None  # the seed article's file name in shared/seeds/
+
+
+class ArticleClaim(_Strict):
+    """What a seed article says, kept so the app can show it next to the studies."""
+
+    text: str
+    sources: tuple[str, ...] = Field(min_length=1)
+    grade: Grade
+
+
+class Feature(_Strict):
+    name: str
+    description: str
+    how_to_check: str
+    base_importance: int = Field(ge=0, le=100)
+    base_reason: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Rule(_Strict):
+    """A named adjustment of one feature's importance."""
+
+    id: str
+    feature: FeatureId
+    effect: int | Literal["avoid"]
+    text: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    claim: ArticleClaim | None = None
+
+
+class Risk(_Strict):
+    name: str
+    text: str
+    advice: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    claim: ArticleClaim | None = None
+
+
+class Condition(_Strict):
+    name: str
+    locations: tuple[KneeLocation, ...] = Field(min_length=1)
+    what: str
+    causes: str
+    article_claims: str
+    studies: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    refer: bool
+
+
+class RedFlag(_Strict):
+    name: str
+    why: str
+
+
+class Exercise(_Strict):
+    id: str
+    name: str
+    muscles: str
+    dose: str
+    progression: str
+    steps: tuple[str, ...] = Field(min_length=1)
+    conditions: tuple[ConditionId, ...] = Field(min_length=1)
+    priority: int = Field(ge=1, le=5)
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class KnowledgeError(ValueError):
+    """The knowledge files contradict themselves (an unknown id or source)."""
+
+
+class Knowledge(_Strict):
+    """Everything ShoeAdvisor knows, with ids checked against the contract."""
+
+    sources: dict[str, Source]
+    features: dict[FeatureId, Feature]
+    rules: dict[str, Rule]
+    risks: dict[RiskId, Risk]
+    conditions: dict[ConditionId, Condition]
+    red_flags: dict[str, RedFlag]
+    exercises: dict[str, Exercise]
+    disclaimer: str
+    catalog: tuple[Shoe, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Knowledge:
+        _same_ids("feature", self.features, FEATURE_IDS)
+        _same_ids("risk", self.risks, RISK_IDS)
+        _same_ids("condition", self.conditions, CONDITION_IDS)
+        for where, cited in self.citations():
+            for source in cited:
+                if source not in self.sources:
+                    raise KnowledgeError(
+                        f"{where} cites {source!r}, which is not in the bibliography"
+                    )
+        return self
+
+    def citations(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Every (place, sources) pair in the knowledge base, for checking and tests."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for fid, feature in self.features.items():
+            found.append((f"feature {fid}", feature.sources))
+        for rid, rule in self.rules.items():
+            found.append((f"rule {rid}", rule.sources))
+            if rule.claim:
+                found.append((f"rule {rid} claim", rule.claim.sources))
+        for kid, risk in self.risks.items():
+            found.append((f"risk {kid}", risk.sources))
+            if risk.claim:
+                found.append((f"risk {kid} claim", risk.claim.sources))
+        for cid, condition in self.conditions.items():
+            found.append((f"condition {cid}", condition.sources))
+        for eid, exercise in self.exercises.items():
+            found.append((f"exercise {eid}", exercise.sources))
+        return found
+
+    def exercises_for(self, condition: ConditionId) -> list[Exercise]:
+        """Exercises that serve a condition, most useful first."""
+        chosen = [e for e in self.exercises.values() if condition in e.conditions]
+        # Exercises aimed mainly at this condition come before those borrowed from others.
+        return sorted(chosen, key=lambda e: (e.conditions.index(condition), e.priority))
+
+
+def _same_ids(kind: str, found: Collection[str], expected: tuple[str, ...]) -> None:
+    missing = [i for i in expected if i not in found]
+    if missing:
+        raise KnowledgeError(f"{kind} ids missing from the knowledge base: {', '.join(missing)}")
+
+
+def _unique_by_id(kind: str, items: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+    result: dict[str, dict[str, object]] = {}
+    for item in items:
+        key = str(item.get("id"))
+        if key in result:
+            raise KnowledgeError(f"{kind} id {key!r} is defined twice")
+        result[key] = item
+    return result
+
+
+def load_knowledge_from(folder: Path) -> Knowledge:
+    """Read and validate every knowledge file in a resources folder."""
+
+    def toml(name: str) -> dict[str, object]:
+        with (folder / name).open("rb") as handle:
+            return tomllib.load(handle)
+
+    knee = toml("knee.toml")
+    catalog = parse_shoes(json.loads((folder / "catalog.json").read_text(encoding="utf-8")))
+    return Knowledge.model_validate(
+        {
+            "sources": _unique_by_id("source", toml("bibliography.toml")["source"]),  # type: ignore[arg-type]
+            "features": toml("features.toml")["feature"],
+            "rules": _unique_by_id("rule", toml("rules.toml")["rule"]),  # type: ignore[arg-type]
+            "risks": toml("risks.toml")["risk"],
+            "conditions": knee["condition"],
+            "red_flags": knee["red_flag"],
+            "disclaimer": knee["disclaimer"],
+            "exercises": _unique_by_id("exercise", toml("exercises.toml")["exercise"]),  # type: ignore[arg-type]
+            "catalog": catalog,
+        }
+    )
+
+
+@cache
+def knowledge() -> Knowledge:
+    """The knowledge base shipped with the program (loaded once)."""
+    return load_knowledge_from(resources_dir())

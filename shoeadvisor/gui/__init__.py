@@ -1,0 +1,1 @@
+"""The Qt widgets. Views lay out widgets; controllers wire signals to core/ and storage/."""
