@@ -97,7 +97,7 @@ def test_a_rule_citing_an_unknown_source_is_refused(tmp_path: Path) -> None:
         rules.read_text().replace('sources = ["seed_002"]', 'sources = ["nobody2099"]', 1)
     )
     # pydantic wraps the KnowledgeError raised by the model validator.
-    with pytest.raises(ValueError, match="nobody2099.*not in the bibliography"):
+    with pytest.raises(ValueError, match=r"nobody2099.*not in the bibliography"):
         load_knowledge_from(folder)
 
 
