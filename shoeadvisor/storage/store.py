@@ -1,0 +1,508 @@
+"""ProfileStore: the runner profiles and shoes saved on this computer.
+
+Layout of the data folder (see docs/storage.md):
+
+    profiles/<uuid>.json       one profile each, storage version 2
+    profiles/<uuid>.json.bak   the version before the last save
+    trash/                     deleted profiles, restorable
+    quarantine/                files that could not be read, with a .why.txt note
+    shoes.json (+ .bak)        the runner's own shoes
+    state.json                 small things to remember (last opened profile)
+    shoeadvisor.lock           held by the one copy of ShoeAdvisor allowed to write
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+from shoeadvisor.core.files import InputFileError, NewerFileError, decode_json_bytes, parse_profile
+from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.shoes import Shoe
+
+from .atomic import atomic_write, backup_path, remove_leftovers
+from .lock import DataFolderLock
+from .paths import data_dir, ensure_private_dir
+from .schema import (
+    MAX_STORED_PROFILE_BYTES,
+    STORAGE_VERSION,
+    StoredProfile,
+    encode_profile_export,
+    encode_stored_profile,
+    encode_stored_shoes,
+    is_profile_id,
+    new_profile_id,
+    now_utc,
+    parse_stored_profile,
+    parse_stored_shoes,
+    stored_profile_from_data,
+)
+
+PROFILES = "profiles"
+TRASH = "trash"
+QUARANTINE = "quarantine"
+SHOES_FILE = "shoes.json"
+STATE_FILE = "state.json"
+PROFILE_SUFFIX = ".json"
+COPY_SUFFIX = " (copy)"
+MAX_NAME = 80
+
+ProblemKind = Literal["quarantined", "recovered", "newer", "unreadable"]
+
+
+class StorageError(Exception):
+    """Something the store cannot do, in words a person can act on."""
+
+
+class ReadOnlyError(StorageError):
+    """Another running ShoeAdvisor holds the data folder; this one only reads."""
+
+
+class ProfileNotFoundError(StorageError, KeyError):
+    """No saved profile has this id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else "no such profile"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileEntry:
+    """One saved profile as listed: its id, timestamps and the validated profile."""
+
+    id: str
+    created: datetime
+    modified: datetime
+    profile: RunnerProfile
+    #: True when the main file was damaged and the `.bak` copy was used.
+    from_backup: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.profile.name
+
+
+@dataclass(frozen=True, slots=True)
+class StorageProblem:
+    """A file in the data folder that could not be used, and what was done about it."""
+
+    path: Path
+    reason: str
+    kind: ProblemKind
+    moved_to: Path | None = None
+
+    def __str__(self) -> str:
+        name = self.path.name
+        if self.kind == "quarantined" and self.moved_to is not None:
+            return (
+                f"{name}: {self.reason}; moved to {self.moved_to.parent.name}/{self.moved_to.name}"
+            )
+        if self.kind == "recovered":
+            return f"{name}: {self.reason}; the copy from before the last save is used instead"
+        if self.kind == "newer":
+            return f"{name}: {self.reason}; the file is left untouched"
+        return f"{name}: {self.reason}; skipped"
+
+
+def _reason(error: InputFileError) -> str:
+    return f"{error.field}: {error.message}" if error.field else error.message
+
+
+def _mtime(stat: os.stat_result) -> datetime:
+    return datetime.fromtimestamp(stat.st_mtime, UTC)
+
+
+class ProfileStore:
+    """Profiles and shoes in one data folder.
+
+    Opening the store tries to take the folder's lock. If another running copy of
+    ShoeAdvisor holds it, the store is read-only: listing and loading work, every
+    change raises ReadOnlyError, and `read_only` is True so the window can say so.
+    Call `retry_lock()` to become writable once the other copy has closed.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = ensure_private_dir(Path(root) if root is not None else data_dir())
+        self.profiles_dir = ensure_private_dir(self.root / PROFILES)
+        self._lock = DataFolderLock(self.root)
+        self._cache: dict[str, tuple[tuple[int, int, int], ProfileEntry]] = {}
+        self.retry_lock()
+
+    # -- lock -------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """True while another running ShoeAdvisor owns the data folder."""
+        return not self._lock.held
+
+    def lock_holder(self) -> str | None:
+        """Who holds the lock when this store is read-only (for messages)."""
+        return None if self._lock.held else self._lock.holder()
+
+    def retry_lock(self) -> bool:
+        """Try to become the writer; True when this store may now save."""
+        was_held = self._lock.held
+        if self._lock.try_acquire() and not was_held:
+            remove_leftovers(self.profiles_dir)
+            remove_leftovers(self.root)
+        return self._lock.held
+
+    def close(self) -> None:
+        """Release the lock so another copy can write."""
+        self._lock.release()
+
+    def __enter__(self) -> ProfileStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            holder = self._lock.holder()
+            who = f" ({holder})" if holder else ""
+            raise ReadOnlyError(
+                f"another ShoeAdvisor{who} is using the profile folder {self.root}; "
+                "close it to make changes here"
+            )
+
+    # -- paths ------------------------------------------------------------
+
+    def profile_path(self, profile_id: str) -> Path:
+        """The file of a profile; the id is checked so it can never name another path."""
+        if not is_profile_id(profile_id):
+            raise ProfileNotFoundError(f"{profile_id!r} is not a profile id")
+        return self.profiles_dir / f"{profile_id}{PROFILE_SUFFIX}"
+
+    def _trash_dir(self) -> Path:
+        return ensure_private_dir(self.root / TRASH)
+
+    # -- reading ----------------------------------------------------------
+
+    def _read_file(self, path: Path, file_id: str) -> StoredProfile:
+        try:
+            with path.open("rb") as handle:
+                stat = os.fstat(handle.fileno())
+                if stat.st_size > MAX_STORED_PROFILE_BYTES:
+                    raise InputFileError(
+                        path, f"too large (over {MAX_STORED_PROFILE_BYTES:,} bytes)"
+                    )
+                raw = handle.read(MAX_STORED_PROFILE_BYTES + 1)
+        except InputFileError:
+            raise
+        except IsADirectoryError:
+            raise InputFileError(path, "is a folder, not a file") from None
+        except OSError as exc:
+            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        return parse_stored_profile(raw, path, file_id=file_id, mtime=_mtime(stat))
+
+    def _quarantine(self, path: Path, reason: str) -> Path | None:
+        """Move a bad file aside with a note of why; None when it could not be moved."""
+        folder = ensure_private_dir(self.root / QUARANTINE)
+        target = folder / path.name
+        if target.exists():
+            stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
+            target = folder / f"{path.stem}.{stamp}{path.suffix}"
+        try:
+            os.replace(path, target)
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            note = f"{path.name} was moved here on {now_utc().isoformat()}\nreason: {reason}\n"
+            target.with_name(target.name + ".why.txt").write_text(note, encoding="utf-8")
+        return target
+
+    def _set_aside(self, path: Path, error: InputFileError, problems: list[StorageProblem]) -> None:
+        reason = _reason(error)
+        moved = None if self.read_only else self._quarantine(path, reason)
+        kind: ProblemKind = "quarantined" if moved else "unreadable"
+        problems.append(StorageProblem(path, reason, kind, moved))
+
+    def _load_entry(self, profile_id: str, problems: list[StorageProblem]) -> ProfileEntry | None:
+        """Read one profile, falling back to its `.bak`; bad files are reported and set aside."""
+        main = self.profiles_dir / f"{profile_id}{PROFILE_SUFFIX}"
+        backup = backup_path(main)
+        main_error: InputFileError | None = None
+        try:
+            stat = main.stat()
+        except OSError:
+            stat = None
+        if stat is not None:
+            key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+            cached = self._cache.get(profile_id)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+            try:
+                stored = self._read_file(main, profile_id)
+            except NewerFileError as exc:
+                problems.append(StorageProblem(main, _reason(exc), "newer"))
+                return None
+            except InputFileError as exc:
+                main_error = exc
+            else:
+                entry = ProfileEntry(stored.id, stored.created, stored.modified, stored.profile)
+                self._cache[profile_id] = (key, entry)
+                return entry
+        if not backup.exists():
+            if main_error is not None:
+                self._set_aside(main, main_error, problems)
+            return None
+        try:
+            stored = self._read_file(backup, profile_id)
+        except NewerFileError as exc:
+            problems.append(StorageProblem(backup, _reason(exc), "newer"))
+            if main_error is not None:
+                self._set_aside(main, main_error, problems)
+            return None
+        except InputFileError as exc:
+            if main_error is not None:
+                self._set_aside(main, main_error, problems)
+            self._set_aside(backup, exc, problems)
+            return None
+        reason = _reason(main_error) if main_error else "the file is missing"
+        problems.append(StorageProblem(main, reason, "recovered"))
+        if not self.read_only:
+            if main_error is not None:
+                self._quarantine(main, reason)
+            atomic_write(main, backup.read_bytes())
+        return ProfileEntry(
+            stored.id, stored.created, stored.modified, stored.profile, from_backup=True
+        )
+
+    def list_profiles(self) -> tuple[list[ProfileEntry], list[StorageProblem]]:
+        """Every readable profile (newest change first) and the problems met on the way.
+
+        Never raises for a bad file: it is moved to quarantine/ (or, read-only,
+        skipped) and reported; a file from a newer ShoeAdvisor is reported and left.
+        """
+        problems: list[StorageProblem] = []
+        ids: set[str] = set()
+        try:
+            names = [entry.name for entry in os.scandir(self.profiles_dir)]
+        except OSError as exc:
+            raise StorageError(f"cannot read {self.profiles_dir} ({exc.strerror or exc})") from exc
+        for name in names:
+            stem = name.removesuffix(".bak")
+            if not stem.endswith(PROFILE_SUFFIX):
+                continue
+            profile_id = stem.removesuffix(PROFILE_SUFFIX)
+            if is_profile_id(profile_id):
+                ids.add(profile_id)
+            else:
+                error = InputFileError(
+                    name, "the name is not a profile id; use Import to add this file"
+                )
+                self._set_aside(self.profiles_dir / name, error, problems)
+        entries: list[ProfileEntry] = []
+        for profile_id in ids:
+            entry = self._load_entry(profile_id, problems)
+            if entry is not None:
+                entries.append(entry)
+        for gone in self._cache.keys() - ids:
+            del self._cache[gone]
+        entries.sort(key=lambda e: (e.modified, e.id), reverse=True)
+        problems.sort(key=lambda p: p.path.name)
+        return entries, problems
+
+    def load(self, profile_id: str) -> ProfileEntry:
+        """One profile by id; raises ProfileNotFoundError, NewerFileError or InputFileError."""
+        main = self.profile_path(profile_id)
+        problems: list[StorageProblem] = []
+        entry = self._load_entry(profile_id, problems)
+        if entry is not None:
+            return entry
+        for problem in problems:
+            if problem.kind == "newer":
+                raise NewerFileError(problem.path, problem.reason)
+        if problems:
+            raise InputFileError(problems[0].path, str(problems[0]).partition(": ")[2])
+        raise ProfileNotFoundError(f"no saved profile has the id {profile_id} ({main})")
+
+    # -- writing ----------------------------------------------------------
+
+    def _write(self, stored: StoredProfile) -> None:
+        main = self.profile_path(stored.id)
+        atomic_write(main, encode_stored_profile(stored), keep_backup=True)
+        self._cache.pop(stored.id, None)
+
+    def save(self, profile_id: str | None, profile: RunnerProfile) -> str:
+        """Save a profile (a new one when profile_id is None) and return its id.
+
+        The previous version is kept as `<id>.json.bak`. A file written by a
+        newer ShoeAdvisor is never overwritten (NewerFileError).
+        """
+        self._require_writable()
+        now = now_utc()
+        created = now
+        if profile_id is None:
+            profile_id = new_profile_id()
+        else:
+            main = self.profile_path(profile_id)
+            if main.exists() or backup_path(main).exists():
+                created = self.load(profile_id).created
+        self._write(StoredProfile(profile_id, created, now, profile))
+        return profile_id
+
+    def rename(self, profile_id: str, name: str) -> ProfileEntry:
+        """Give a profile a new name (1–80 characters after trimming)."""
+        self._require_writable()
+        entry = self.load(profile_id)
+        data = {**entry.profile.to_json_dict(), "name": name}
+        profile = parse_profile(data, self.profile_path(profile_id))
+        self.save(profile_id, profile)
+        return self.load(profile_id)
+
+    def duplicate(self, profile_id: str) -> str:
+        """Save a copy of a profile under a new id, named "<name> (copy)"."""
+        self._require_writable()
+        entry = self.load(profile_id)
+        base = entry.name[: MAX_NAME - len(COPY_SUFFIX)].rstrip()
+        data = {**entry.profile.to_json_dict(), "name": base + COPY_SUFFIX}
+        return self.save(None, parse_profile(data, self.profile_path(profile_id)))
+
+    def delete(self, profile_id: str) -> None:
+        """Move a profile (and its .bak) to trash/; `restore` brings it back."""
+        self._require_writable()
+        main = self.profile_path(profile_id)
+        backup = backup_path(main)
+        if not main.exists() and not backup.exists():
+            raise ProfileNotFoundError(f"no saved profile has the id {profile_id}")
+        self.load(profile_id)  # a newer file is refused here, so it is never moved
+        trash = self._trash_dir()
+        # The .bak goes first: if we stop half way the profile is still listed.
+        if backup.exists():
+            os.replace(backup, trash / backup.name)
+        if main.exists():
+            os.replace(main, trash / main.name)
+        self._cache.pop(profile_id, None)
+
+    def restore(self, profile_id: str) -> None:
+        """Bring a deleted profile back from trash/."""
+        self._require_writable()
+        main = self.profile_path(profile_id)
+        trash = self.root / TRASH
+        trashed, trashed_backup = trash / main.name, trash / backup_path(main).name
+        if not trashed.exists() and not trashed_backup.exists():
+            raise ProfileNotFoundError(f"no deleted profile has the id {profile_id}")
+        if main.exists():
+            raise StorageError(f"a profile with the id {profile_id} exists already")
+        if trashed.exists():
+            os.replace(trashed, main)
+        if trashed_backup.exists():
+            os.replace(trashed_backup, backup_path(main))
+
+    def trashed_ids(self) -> list[str]:
+        """Ids of the profiles in trash/."""
+        trash = self.root / TRASH
+        if not trash.is_dir():
+            return []
+        ids = {p.name.removesuffix(".bak").removesuffix(PROFILE_SUFFIX) for p in trash.iterdir()}
+        return sorted(i for i in ids if is_profile_id(i))
+
+    # -- import and export -------------------------------------------------
+
+    def import_file(self, path: Path | str) -> str:
+        """Add a profile from a contract §1 file (or a stored file) as a new profile."""
+        self._require_writable()
+        path = Path(path)
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_STORED_PROFILE_BYTES + 1)
+        except FileNotFoundError:
+            raise InputFileError(path, "no such file") from None
+        except IsADirectoryError:
+            raise InputFileError(path, "is a folder, not a file") from None
+        except OSError as exc:
+            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        if len(raw) > MAX_STORED_PROFILE_BYTES:
+            raise InputFileError(path, f"too large (over {MAX_STORED_PROFILE_BYTES:,} bytes)")
+        stored = stored_profile_from_data(decode_json_bytes(raw, path), path, file_id=None)
+        return self.save(None, stored.profile)
+
+    def export(self, profile_id: str, path: Path | str) -> None:
+        """Write a profile as a contract §1 file that `shoeadvisor advise` accepts."""
+        entry = self.load(profile_id)
+        path = Path(path)
+        try:
+            atomic_write(path, encode_profile_export(entry.profile))
+        except OSError as exc:
+            raise InputFileError(path, f"cannot be written ({exc.strerror or exc})") from None
+
+    # -- small state ------------------------------------------------------
+
+    def _read_state(self) -> dict[str, object]:
+        path = self.root / STATE_FILE
+        try:
+            data = decode_json_bytes(path.read_bytes()[:100_000], path)
+        except (OSError, InputFileError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def last_opened(self) -> str | None:
+        """The profile open when ShoeAdvisor last closed, if it still exists."""
+        value = self._read_state().get("last_opened")
+        if isinstance(value, str) and is_profile_id(value) and self.profile_path(value).exists():
+            return value
+        return None
+
+    def set_last_opened(self, profile_id: str | None) -> None:
+        """Remember the open profile. A read-only store does not remember (no error)."""
+        if self.read_only:
+            return
+        if profile_id is not None:
+            self.profile_path(profile_id)  # validates the id
+        state = {**self._read_state(), "storage_version": STORAGE_VERSION}
+        state["last_opened"] = profile_id
+        data = (json.dumps(state, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        atomic_write(self.root / STATE_FILE, data)
+
+    # -- the runner's own shoes -------------------------------------------
+
+    def load_user_shoes_report(self) -> tuple[list[Shoe], list[StorageProblem]]:
+        """The runner's shoes (empty when none saved) and any problem with the file."""
+        path = self.root / SHOES_FILE
+        problems: list[StorageProblem] = []
+        for candidate in (path, backup_path(path)):
+            if not candidate.exists():
+                continue
+            try:
+                shoes = parse_stored_shoes(candidate.read_bytes(), candidate)
+            except NewerFileError as exc:
+                problems.append(StorageProblem(candidate, _reason(exc), "newer"))
+                return [], problems
+            except InputFileError as exc:
+                self._set_aside(candidate, exc, problems)
+                continue
+            except OSError as exc:
+                problems.append(StorageProblem(candidate, str(exc), "unreadable"))
+                continue
+            if candidate != path:
+                problems.append(StorageProblem(path, "could not be read", "recovered"))
+                if not self.read_only:
+                    atomic_write(path, candidate.read_bytes())
+            return shoes, problems
+        return [], problems
+
+    def load_user_shoes(self) -> list[Shoe]:
+        """The runner's own shoes (contract §2); an unreadable file gives an empty list."""
+        return self.load_user_shoes_report()[0]
+
+    def save_user_shoes(self, shoes: list[Shoe]) -> None:
+        """Save the runner's own shoes, keeping the previous list as shoes.json.bak."""
+        self._require_writable()
+        path = self.root / SHOES_FILE
+        _, problems = self.load_user_shoes_report()
+        for problem in problems:
+            if problem.kind == "newer":
+                raise NewerFileError(problem.path, problem.reason)
+        atomic_write(path, encode_stored_shoes(list(shoes)), keep_backup=True)
