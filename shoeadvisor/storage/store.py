@@ -300,7 +300,7 @@ class ProfileStore:
                 ids.add(profile_id)
             else:
                 error = InputFileError(
-                    name, "the name is not a profile id; use Import to add this file"
+                    name, "not named like a saved profile (<id>.json); use Import to add it"
                 )
                 self._set_aside(self.profiles_dir / name, error, problems)
         entries: list[ProfileEntry] = []
