@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,23 +218,22 @@ class ShoeScore:
     shoe: Shoe
     score: int
     comfort_points: float
-    _tables: tuple[tuple[float, ...], ...] = field(repr=False, compare=False)
-    _order: tuple[int, ...] = field(repr=False, compare=False)
+    #: feature id -> points for level 0, 1, 2, 3 (shared by every shoe of one advice)
+    _points: Mapping[FeatureId, tuple[float, ...]] = field(repr=False, compare=False)
+    #: feature ids, most important first
+    _order: tuple[FeatureId, ...] = field(repr=False, compare=False)
 
     @property
     def breakdown(self) -> tuple[BreakdownItem, ...]:
-        """Per-feature points, in the order of the features' importance."""
-        from .ids import FEATURE_IDS
-
-        levels = self.shoe.levels
-        return tuple(
-            BreakdownItem(
-                FEATURE_IDS[i],
-                levels[i],
-                self._tables[i][0 if levels[i] is None else levels[i] + 1],  # type: ignore[operator]
+        """Per-feature points in the order of the features' importance; unknown = 0."""
+        features = self.shoe.features
+        items = []
+        for fid in self._order:
+            level = features.get(fid)
+            items.append(
+                BreakdownItem(fid, level, 0.0 if level is None else self._points[fid][level])
             )
-            for i in self._order
-        )
+        return tuple(items)
 
     def points_for(self, feature: FeatureId) -> float:
         for item in self.breakdown:

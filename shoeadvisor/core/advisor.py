@@ -18,7 +18,15 @@ from .advice import (
     RiskAdvice,
     ShoeScore,
 )
-from .ids import FEATURE_IDS, RED_FLAG_SYMPTOMS, RISK_IDS, SEVERITY_RANK, ConditionId, Level
+from .ids import (
+    FEATURE_IDS,
+    RED_FLAG_SYMPTOMS,
+    RISK_IDS,
+    SEVERITY_RANK,
+    ConditionId,
+    FeatureId,
+    Level,
+)
 from .knowledge import ArticleClaim, Knowledge, knowledge
 from .profile import RunnerProfile
 from .risks import RISK_RULES, needs_doctor
@@ -272,46 +280,47 @@ def weekly_plan(exercises: Sequence[ExerciseAdvice]) -> tuple[PlanDay, ...]:
     return tuple(days)
 
 
-def _tables(features: Iterable[FeatureAdvice]) -> tuple[tuple[float, ...], ...]:
-    """Points per feature for level unknown, 0, 1, 2, 3, scaled so a shoe spans 0–100."""
+def point_tables(features: Iterable[FeatureAdvice]) -> dict[FeatureId, tuple[float, ...]]:
+    """Points per feature for levels 0–3, scaled so that shoes span 0–100 around 50."""
     by_id = {f.id: f for f in features}
-    gains = {
-        fid: 0.0 if by_id[fid].level == "avoid" else by_id[fid].importance / 100
-        for fid in FEATURE_IDS
-    }
-    penalties = {
-        fid: AVOID_PENALTY
-        if by_id[fid].level == "avoid"
-        else by_id[fid].importance / 100 * ABSENCE_PENALTY[by_id[fid].level]
-        for fid in FEATURE_IDS
-    }
+    gains: dict[FeatureId, float] = {}
+    penalties: dict[FeatureId, float] = {}
+    for fid, f in by_id.items():
+        if f.level == "avoid":
+            gains[fid], penalties[fid] = 0.0, AVOID_PENALTY
+        else:
+            gains[fid] = f.importance / 100
+            penalties[fid] = f.importance / 100 * ABSENCE_PENALTY[f.level]
     gain_scale = 50 / (sum(gains.values()) or 1)
     penalty_scale = 50 / (sum(penalties.values()) or 1)
-    tables = []
-    for fid in FEATURE_IDS:
+    tables: dict[FeatureId, tuple[float, ...]] = {}
+    for fid, f in by_id.items():
         gain = gains[fid] * gain_scale
         penalty = penalties[fid] * penalty_scale
-        if by_id[fid].level == "avoid":
-            row = [0.0] + [-penalty * level / 3 for level in range(4)]
+        if f.level == "avoid":
+            tables[fid] = tuple(-penalty * level / 3 for level in range(4))
         else:
-            row = [0.0] + [gain * level / 3 - penalty * (1 - level / 3) for level in range(4)]
-        tables.append(tuple(row))
-    return tuple(tables)
+            tables[fid] = tuple(gain * level / 3 - penalty * (1 - level / 3) for level in range(4))
+    return tables
 
 
 def score_shoes(features: Sequence[FeatureAdvice], shoes: Iterable[Shoe]) -> tuple[ShoeScore, ...]:
     """Fit scores, best first. Unknown features count 0 points; comfort adds ±10."""
-    tables = _tables(features)
-    position = {f.id: i for i, f in enumerate(features)}
-    order = tuple(sorted(range(len(FEATURE_IDS)), key=lambda i: position[FEATURE_IDS[i]]))
-    scored = []
-    for shoe in shoes:
+    tables = point_tables(features)
+    order = tuple(f.id for f in features)
+    table_of = tables.__getitem__
+    results: list[ShoeScore] = []
+    ranking: list[tuple[float, str, str, int]] = []
+    for index, shoe in enumerate(shoes):
+        known = shoe.features
         comfort = COMFORT_POINTS[shoe.comfort] if shoe.comfort is not None else 0.0
-        raw = 50.0 + sum(map(getitem, tables, shoe.level_index)) + comfort
+        # Sum of tables[feature][level] over the known features, in C-level loops.
+        raw = 50.0 + sum(map(getitem, map(table_of, known), known.values())) + comfort
         score = 0 if raw <= 0 else 100 if raw >= 100 else round(raw)
-        scored.append((raw, ShoeScore(shoe, score, comfort, tables, order)))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].shoe.name, pair[1].shoe.id))
-    return tuple(s for _, s in scored)
+        results.append(ShoeScore(shoe, score, comfort, tables, order))
+        ranking.append((-raw, shoe.name, shoe.id, index))
+    ranking.sort()  # best raw score first; ties by name, then id
+    return tuple([results[entry[3]] for entry in ranking])
 
 
 def advise(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
 from .ids import FEATURE_IDS, FeatureId, ShoeSurface
 
@@ -39,9 +39,6 @@ class Shoe(BaseModel):
     description: str | None = Field(default=None, max_length=2000)
     archetype: bool = False
 
-    _levels: tuple[int | None, ...] = PrivateAttr(default=())
-    _level_index: tuple[int, ...] = PrivateAttr(default=())
-
     @field_validator("features", mode="before")
     @classmethod
     def _levels_from_json(cls, value: Any) -> Any:
@@ -54,20 +51,11 @@ class Shoe(BaseModel):
     def _strip(cls, value: Any) -> Any:
         return value.strip() if isinstance(value, str) else value
 
-    def model_post_init(self, context: Any, /) -> None:
-        self._levels = tuple(self.features.get(feature) for feature in FEATURE_IDS)
-        # 0 for unknown, level + 1 otherwise: an index into the advisor's point tables.
-        self._level_index = tuple(0 if lv is None else lv + 1 for lv in self._levels)
-
     @property
     def levels(self) -> tuple[int | None, ...]:
         """Feature levels in FEATURE_IDS order, None where unknown."""
-        return self._levels
-
-    @property
-    def level_index(self) -> tuple[int, ...]:
-        """0 where unknown, level + 1 where known, in FEATURE_IDS order."""
-        return self._level_index
+        # Derived on demand, never cached: model_copy(update=...) must not leave it stale.
+        return tuple(self.features.get(feature) for feature in FEATURE_IDS)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The contract §2 form of this shoe."""

@@ -1,0 +1,186 @@
+"""The prevention checklist: which knee-friendly habits apply to a runner, and why.
+
+Which items apply is decided here; their words, grades and sources live in
+resources/prevention.toml and are validated against the bibliography when loaded.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .ids import Grade
+from .knowledge import KnowledgeError, knowledge
+from .profile import RunnerProfile
+from .resources import resources_dir
+from .risks import mileage_jumped, needs_doctor
+
+Topic = Literal["progression", "surfaces", "shoes", "warm_up", "cadence", "strength"]
+TOPICS: tuple[Topic, ...] = get_args(Topic)
+TOPIC_NAMES: Mapping[Topic, str] = {
+    "progression": "Training load",
+    "surfaces": "Surfaces",
+    "shoes": "Shoes",
+    "warm_up": "Warm-up",
+    "cadence": "Cadence",
+    "strength": "Strength",
+}
+#: BMI above which a novice should keep the first week short (Nielsen 2014, IJSPT).
+_OBESE_BMI = 30.0
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PreventionText(_Strict):
+    """One checklist item as written in resources/prevention.toml."""
+
+    topic: Topic
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class PreventionKnowledge(_Strict):
+    items: dict[str, PreventionText]
+
+
+@dataclass(frozen=True, slots=True)
+class PreventionItem:
+    """A habit to check off; `done` when the profile says the runner already has it."""
+
+    id: str
+    topic: Topic
+    title: str
+    text: str
+    evidence: Grade
+    sources: tuple[str, ...]
+    done: bool = False
+
+    @property
+    def topic_name(self) -> str:
+        return TOPIC_NAMES[self.topic]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "topic": self.topic,
+            "title": self.title,
+            "text": self.text,
+            "evidence": self.evidence,
+            "sources": list(self.sources),
+            "done": self.done,
+        }
+
+
+AppliesRule = Callable[[RunnerProfile], bool]
+
+#: Item id -> when it applies. Every id in prevention.toml needs a rule, and back.
+PREVENTION_RULES: dict[str, AppliesRule] = {
+    "longest_run": lambda p: True,
+    "slow_build": lambda p: not _jumped_from_running(p),
+    "jump_back": lambda p: _jumped_from_running(p),
+    "easy_start": lambda p: p.experience == "beginner" or _obese(p),
+    "ease_with_pain": lambda p: bool(p.knee_pain) and not needs_doctor(p),
+    "surface_variety": lambda p: "asphalt" in p.surfaces,
+    "track_direction": lambda p: "track" in p.surfaces,
+    "trail_footing": lambda p: "trail" in p.surfaces,
+    "less_downhill": lambda p: p.downhill is True,
+    "comfortable_shoe": lambda p: True,
+    "rotate_pairs": lambda p: True,
+    "worn_shoes": lambda p: True,
+    "warm_up_start": lambda p: p.warm_up is not True,
+    "warm_up_keep": lambda p: p.warm_up is True,
+    "cadence": lambda p: True,
+    "strength": lambda p: True,
+}
+#: Items the profile shows are already part of the runner's routine.
+_ALREADY_DONE: dict[str, AppliesRule] = {"warm_up_keep": lambda p: p.warm_up is True}
+
+
+def _jumped_from_running(p: RunnerProfile) -> bool:
+    return mileage_jumped(p) and bool(p.previous_weekly_km)
+
+
+def _obese(p: RunnerProfile) -> bool:
+    bmi = p.bmi
+    return bmi is not None and bmi > _OBESE_BMI
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+
+
+class _Context(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _context(p: RunnerProfile) -> _Context:
+    ctx = _Context()
+    if p.weekly_km is not None:
+        ctx["weekly_km"] = _number(p.weekly_km)
+    if p.previous_weekly_km is not None:
+        ctx["previous_weekly_km"] = _number(p.previous_weekly_km)
+    change = p.weekly_change
+    if change is not None:
+        ctx["change_pct"] = f"{(change - 1) * 100:.0f}%"
+    return ctx
+
+
+def load_prevention_from(folder: Path, known_sources: Collection[str]) -> PreventionKnowledge:
+    """Read prevention.toml and check its ids and sources."""
+    with (folder / "prevention.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    kb = PreventionKnowledge.model_validate({"items": raw.get("item", {})})
+    unknown = sorted(set(kb.items) - set(PREVENTION_RULES))
+    missing = sorted(set(PREVENTION_RULES) - set(kb.items))
+    if unknown or missing:
+        raise KnowledgeError(
+            f"prevention items without a rule: {unknown}; rules without an item: {missing}"
+        )
+    for item_id, item in kb.items.items():
+        for source in item.sources:
+            if source not in known_sources:
+                raise KnowledgeError(
+                    f"prevention item {item_id} cites {source!r}, which is not in the bibliography"
+                )
+    return kb
+
+
+@cache
+def prevention_knowledge() -> PreventionKnowledge:
+    """The checklist shipped with the program (loaded once)."""
+    return load_prevention_from(resources_dir(), knowledge().sources)
+
+
+def prevention_checklist(
+    profile: RunnerProfile, kb: PreventionKnowledge | None = None
+) -> tuple[PreventionItem, ...]:
+    """The items that apply to this runner, grouped by topic in TOPICS order."""
+    kb = kb or prevention_knowledge()
+    ctx = _context(profile)
+    found = [
+        PreventionItem(
+            item_id,
+            item.topic,
+            item.title,
+            item.text.format_map(ctx),
+            item.evidence,
+            item.sources,
+            item_id in _ALREADY_DONE and _ALREADY_DONE[item_id](profile),
+        )
+        for item_id, item in kb.items.items()
+        if PREVENTION_RULES[item_id](profile)
+    ]
+    order = {topic: i for i, topic in enumerate(TOPICS)}
+    found.sort(key=lambda item: order[item.topic])  # stable: file order within a topic
+    return tuple(found)
