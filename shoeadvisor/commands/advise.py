@@ -77,7 +77,9 @@ def text_summary(result: Advice) -> str:
         else:
             out.append(_wrap(knee.summary, "  "))
         for condition in knee.conditions:
-            out.append(_wrap(condition.text, "  - "))
+            out.append(
+                textwrap.fill(condition.text, 88, initial_indent="  - ", subsequent_indent="    ")
+            )
         for exercise in knee.exercises:
             out.append(f"  * {exercise.name}: {exercise.dose}")
     out += ["", "Shoes, best fit first"]

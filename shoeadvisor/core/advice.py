@@ -117,7 +117,7 @@ class ConditionAdvice:
 
     @property
     def text(self) -> str:
-        return f"May be {self.name.lower()}: {self.what}"
+        return f"{self.name}: possible, not a diagnosis. {self.what}"
 
     def to_json(self) -> dict[str, Any]:
         return {
