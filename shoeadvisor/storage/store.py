@@ -349,7 +349,14 @@ class ProfileStore:
         else:
             main = self.profile_path(profile_id)
             if main.exists() or backup_path(main).exists():
-                created = self.load(profile_id).created
+                try:
+                    created = self.load(profile_id).created
+                except NewerFileError:
+                    raise
+                except InputFileError:
+                    # Damaged beyond repair: load() has moved it to quarantine, and the
+                    # profile in hand is the best copy there is, so it is written anew.
+                    pass
         self._write(StoredProfile(profile_id, created, now, profile))
         return profile_id
 

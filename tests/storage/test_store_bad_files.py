@@ -184,3 +184,13 @@ def test_load_of_a_damaged_profile_raises_the_documented_error(store: ProfileSto
 def test_problem_texts_are_plain_and_name_the_file(tmp_path: Path) -> None:
     problem = StorageProblem(tmp_path / "x.json", "not valid JSON", "unreadable")
     assert str(problem) == "x.json: not valid JSON; skipped"
+
+
+def test_saving_over_a_damaged_file_without_backup_writes_the_new_copy(
+    store: ProfileStore,
+) -> None:
+    path = store.profiles_dir / f"{BAD_ID}.json"
+    path.write_bytes(b"\x00\x01")
+    store.save(BAD_ID, make_profile("Fresh"))
+    assert store.load(BAD_ID).name == "Fresh"
+    assert [p.read_bytes() for p in (store.root / "quarantine").glob("*.json")] == [b"\x00\x01"]

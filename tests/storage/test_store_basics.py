@@ -237,3 +237,21 @@ def test_restore_refuses_to_overwrite(store: ProfileStore) -> None:
     store.save(profile_id, make_profile("Same id again"))
     with pytest.raises(StorageError):
         store.restore(profile_id)
+
+
+def test_leftovers_of_a_killed_write_are_removed_on_open(private_data_dir: Path) -> None:
+    with ProfileStore() as first:
+        profile_id = first.save(None, make_profile())
+    leftover = private_data_dir / "profiles" / f"{profile_id}.json.abc123.tmp"
+    leftover.write_bytes(b'{"half": ')
+    with ProfileStore() as second:
+        assert not leftover.exists()
+        assert second.list_profiles()[1] == []
+
+
+def test_export_to_a_missing_folder_names_the_file(store: ProfileStore, tmp_path: Path) -> None:
+    profile_id = store.save(None, make_profile())
+    target = tmp_path / "no" / "such" / "folder.json"
+    with pytest.raises(InputFileError) as error:
+        store.export(profile_id, target)
+    assert error.value.path == target
