@@ -1,17 +1,56 @@
-"""`shoeadvisor report`: placeholder until its issue lands."""
+"""`shoeadvisor report PROFILE.json [--shoes SHOES.json] -o OUT.pdf [--page-size A4|Letter]`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
+
+from shoeadvisor.core.files import InputFileError
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("report", help="(not available yet)")
-    parser.set_defaults(handler=_run)
+    parser = sub.add_parser(
+        "report",
+        help="write a PDF report for a runner profile",
+        description=(
+            "Write the report to take to a shop or a clinician: profile, shoe checklist, "
+            "compared shoes, risks, knee plan, prevention checklist and sources."
+        ),
+    )
+    parser.add_argument("profile", metavar="PROFILE.json", help="a runner profile (contract §1)")
+    parser.add_argument(
+        "--shoes", metavar="SHOES.json", help="shoes to compare (default: the built-in archetypes)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT.pdf", required=True, help="the PDF file to write"
+    )
+    parser.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        default=None,
+        help="paper size (default: Letter in US, CA, MX and PH locales, else A4)",
+    )
+    parser.set_defaults(handler=run)
 
 
-def _run(args: argparse.Namespace) -> int:
-    print("shoeadvisor: 'report' is not available in this version yet", file=sys.stderr)
-    return 2
+def run(args: argparse.Namespace) -> int:
+    # Qt and the knowledge base load only when a report is really asked for.
+    from shoeadvisor.core.advisor import advise
+    from shoeadvisor.core.files import load_profile, load_shoes
+    from shoeadvisor.report import ReportError, build_report_html, default_page_size, write_pdf
+
+    profile = load_profile(args.profile)
+    shoes = load_shoes(args.shoes) if args.shoes else None
+    output = Path(args.output)
+    if output.is_dir():
+        raise InputFileError(output, "is a folder; give a file name such as report.pdf")
+    page_size = args.page_size or default_page_size()
+    html = build_report_html(advise(profile, shoes))
+    try:
+        pages = write_pdf(html, output, page_size)
+    except ReportError as exc:
+        raise InputFileError(output, str(exc).removeprefix(f"{output}: ")) from None
+    print(f"wrote {output} ({pages} pages, {page_size})", file=sys.stderr)
+    return 0

@@ -1,0 +1,377 @@
+"""The report as HTML for QTextDocument: pure Python, no Qt.
+
+Every string that reaches the page goes through `_e` (html.escape): profile and shoe
+names come from the user and must print as text, whatever they contain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from shoeadvisor.core.advice import (
+    Advice,
+    ExerciseAdvice,
+    FeatureAdvice,
+    KneeAdvice,
+    ShoeScore,
+)
+from shoeadvisor.core.ids import Grade
+from shoeadvisor.core.knowledge import Knowledge, knowledge
+from shoeadvisor.core.prevention import PreventionItem, prevention_checklist
+from shoeadvisor.core.profile import RunnerProfile
+
+BOX = "\u2610"  # ☐ an empty tick box, to fill in with a pen at the shop
+TICKED = "\u2611"  # ☑
+SEVERITY_COLOURS = {"warning": "#b3261e", "caution": "#9a5b00", "info": "#555555"}
+GRADE_WORDS: dict[Grade, str] = {
+    "strong": "strong evidence",
+    "moderate": "moderate evidence",
+    "weak": "weak evidence",
+    "none": "no study found",
+    "contradicted": "contradicted by studies",
+}
+LOCATION_WORDS = {
+    "around_kneecap": "around the kneecap",
+    "below_kneecap": "below the kneecap",
+    "outside": "outside of the knee",
+    "inside": "inside of the knee",
+    "behind": "behind the knee",
+}
+SYMPTOM_WORDS = {
+    "swelling": "swelling",
+    "crunching": "crunching or grinding",
+    "locking": "locking or catching",
+    "giving_way": "giving way",
+    "numbness": "numbness or tingling",
+    "severe_pain": "severe pain",
+}
+MAX_SHOES = 12
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def grade_label(grade: Grade) -> str:
+    return GRADE_WORDS[grade]
+
+
+def _sources(ids: Iterable[str]) -> str:
+    return ", ".join(_e(s) for s in ids)
+
+
+def _why_line(grade: Grade, sources: Sequence[str]) -> str:
+    return (
+        f'<span style="color:#555555; font-size:8pt;">Evidence: {_e(grade_label(grade))}; '
+        f"sources: {_sources(sources)}</span>"
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+
+
+def _distance(km: float, imperial: bool) -> str:
+    return f"{_number(km * 0.621371)} mi" if imperial else f"{_number(km)} km"
+
+
+def _profile_rows(p: RunnerProfile) -> list[tuple[str, str]]:
+    imperial = p.units == "imperial"
+    weight = f"{_number(p.weight_kg * 2.20462)} lb" if imperial else f"{_number(p.weight_kg)} kg"
+    rows = [
+        ("Name", p.name),
+        ("Foot width", p.foot_width.replace("_", " ")),
+        ("Pronation", p.pronation),
+        ("Weight", weight),
+    ]
+    if p.height_cm is not None:
+        height = f"{_number(p.height_cm / 2.54)} in" if imperial else f"{_number(p.height_cm)} cm"
+        rows.append(("Height", height))
+    rows.append(("Seasons", ", ".join(p.seasons)))
+    rows.append(("Surfaces (main first)", ", ".join(p.surfaces)))
+    if p.weekly_km is not None:
+        week = _distance(p.weekly_km, imperial)
+        if p.previous_weekly_km is not None:
+            week += f" (week before: {_distance(p.previous_weekly_km, imperial)})"
+        rows.append(("Latest week", week))
+    optional = [
+        ("Experience", p.experience),
+        ("Foot strike", p.foot_strike),
+        ("Arch", p.arch),
+    ]
+    rows += [(label, value) for label, value in optional if value is not None]
+    if p.downhill is not None:
+        rows.append(("Runs downhill regularly", "yes" if p.downhill else "no"))
+    if p.warm_up is not None:
+        rows.append(("Warms up", "yes" if p.warm_up else "no"))
+    if p.knee_pain:
+        rows.append(("Knee pain", ", ".join(LOCATION_WORDS[x] for x in p.knee_pain)))
+    if p.knee_symptoms:
+        rows.append(("Knee symptoms", ", ".join(SYMPTOM_WORDS[x] for x in p.knee_symptoms)))
+    return rows
+
+
+def _table(rows: Iterable[str], header: str = "", widths: str = "") -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="4" border="1" '
+        f'style="border-collapse:collapse; border-color:#999999;">{widths}{header}'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _head(*cells: str) -> str:
+    return "<tr>" + "".join(f'<th bgcolor="#e8eef4" align="left">{c}</th>' for c in cells) + "</tr>"
+
+
+def _main_reason(feature: FeatureAdvice) -> str:
+    reasons = feature.reasons[1:] or feature.reasons
+    strongest = max(reasons, key=lambda r: abs(r.effect) if isinstance(r.effect, int) else 100)
+    return strongest.text
+
+
+def _feature_section(advice: Advice) -> str:
+    wanted = [f for f in advice.features if f.level in ("essential", "recommended")]
+    avoid = [f for f in advice.features if f.level == "avoid"]
+    rows = []
+    for f in wanted + avoid:
+        label = "AVOID" if f.level == "avoid" else f.level
+        rows.append(
+            f'<tr><td style="font-size:14pt;" align="center">{BOX}</td>'
+            f"<td><b>{_e(f.name)}</b><br/>{_e(label)} · {f.importance}/100</td>"
+            f"<td>{_e(f.how_to_check)}<br/>"
+            f'<span style="font-size:8pt;">Why: {_e(_main_reason(f))}</span><br/>'
+            f"{_why_line(f.evidence, sorted({s for r in f.reasons for s in r.sources}))}</td></tr>"
+        )
+    optional = [f.name for f in advice.features if f.level == "optional"]
+    html = [
+        "<h2>Shoe checklist for the shop</h2>",
+        "<p>Tick each box when the shoe in your hand passes the check. "
+        "Comfort when you jog a few steps matters more than any single feature.</p>",
+        _table(
+            rows,
+            _head("OK", "Feature", "How to check it"),
+            '<col width="6%"/><col width="26%"/><col width="68%"/>',
+        ),
+    ]
+    if optional:
+        html.append(f"<p>Optional for you: {_e(', '.join(optional))}.</p>")
+    return "".join(html)
+
+
+def _shoe_section(shoes: Sequence[ShoeScore], by_id: dict[str, FeatureAdvice]) -> str:
+    html = ["<h2>Shoes compared</h2>"]
+    if not shoes:
+        return html[0] + "<p>No shoes compared yet.</p>"
+    rows = []
+    for score in shoes[:MAX_SHOES]:
+        missing = [
+            by_id[b.feature].name
+            for b in score.breakdown
+            if by_id[b.feature].level == "essential" and (b.level is None or b.level < 2)
+        ]
+        gaps = "weak or unknown: " + ", ".join(missing) if missing else ""
+        kind = " (type of shoe, not a model)" if score.shoe.archetype else ""
+        notes = f"<br/><i>{_e(score.shoe.notes)}</i>" if score.shoe.notes else ""
+        rows.append(
+            f"<tr><td>{BOX}</td><td><b>{_e(score.shoe.name)}</b>{_e(kind)}{notes}</td>"
+            f'<td align="right"><b>{score.score}</b>/100</td><td>{_e(gaps)}</td></tr>'
+        )
+    html.append(
+        _table(
+            rows,
+            _head("", "Shoe", "Fit", "Essential features it lacks or does not state"),
+            '<col width="5%"/><col width="40%"/><col width="10%"/><col width="45%"/>',
+        )
+    )
+    if len(shoes) > MAX_SHOES:
+        html.append(f"<p>… and {len(shoes) - MAX_SHOES} more with lower scores.</p>")
+    return "".join(html)
+
+
+def _risk_section(advice: Advice) -> str:
+    html = ["<h2>Risks for your knees and how to lower them</h2>"]
+    if not advice.risks:
+        return html[0] + "<p>No particular risks found in your profile.</p>"
+    for risk in advice.risks:
+        colour = SEVERITY_COLOURS[risk.severity]
+        html.append(
+            f'<p><b style="color:{colour};">[{_e(risk.severity.upper())}] {_e(risk.name)}</b><br/>'
+            f"{_e(risk.text)}<br/><b>What to do:</b> {_e(risk.advice)}<br/>"
+            f"{_why_line(risk.evidence, risk.sources)}</p>"
+        )
+    return "".join(html)
+
+
+def red_flag_banner(knee: KneeAdvice) -> str:
+    """The see-a-doctor box: first thing in the report when a red flag is present."""
+    items = "".join(f"<li><b>{_e(f.name)}</b>: {_e(f.why)}</li>" for f in knee.red_flags)
+    return (
+        '<table width="100%" cellpadding="8" cellspacing="0" bgcolor="#b3261e"><tr><td>'
+        '<p style="color:#ffffff; font-size:13pt;"><b>See a doctor or physiotherapist '
+        "before running on this knee</b></p>"
+        f'<p style="color:#ffffff;">{_e(knee.summary)}</p>'
+        f'<ul style="color:#ffffff;">{items}</ul></td></tr></table>'
+    )
+
+
+def _exercise_html(number: int, ex: ExerciseAdvice) -> str:
+    steps = "".join(f"<li>{_e(s)}</li>" for s in ex.steps)
+    return (
+        f"<h3>{number}. {_e(ex.name)}</h3>"
+        f"<p><b>Works:</b> {_e(ex.muscles)}<br/><b>Dose:</b> {_e(ex.dose)}<br/>"
+        f"<b>When it gets easy:</b> {_e(ex.progression)}</p>"
+        f"<ol>{steps}</ol><p>{_why_line(ex.evidence, ex.sources)}</p>"
+    )
+
+
+def _knee_section(knee: KneeAdvice) -> str:
+    html = ['<h2 style="page-break-before: always;">Your knee</h2>']
+    if knee.see_doctor:
+        html.append(red_flag_banner(knee))
+    else:
+        html.append(f"<p><b>{_e(knee.summary)}</b></p>")
+    if knee.conditions:
+        html.append("<h3>What the pain may be</h3><p>These are possibilities, not a diagnosis.</p>")
+    for c in knee.conditions:
+        html.append(
+            f"<p><b>May be {_e(c.name.lower())}.</b> {_e(c.what)}<br/>"
+            f"<b>Usual causes in runners:</b> {_e(c.causes)}<br/>"
+            f"<b>The articles claim:</b> {_e(c.article_claims)}<br/>"
+            f"<b>What studies show:</b> {_e(c.studies)}<br/>"
+            + ("<b>This needs a clinician, not home exercises.</b><br/>" if c.refer else "")
+            + f"{_why_line(c.evidence, c.sources)}</p>"
+        )
+    if knee.see_doctor:
+        html.append("<p><b>No exercises are given until a clinician has examined the knee.</b></p>")
+        return "".join(html)
+    if knee.weekly_plan:
+        names = {e.id: e.name for e in knee.exercises}
+        rows = [
+            f"<tr><td>{BOX}</td><td><b>{_e(d.day)}</b></td>"
+            f"<td>{_e(', '.join(names[x] for x in d.exercises) or '—')}</td>"
+            f"<td>{_e(d.note)}</td></tr>"
+            for d in knee.weekly_plan
+        ]
+        html.append("<h3>Your week</h3>")
+        html.append(
+            _table(
+                rows,
+                _head("Done", "Day", "Exercises", "Running"),
+                '<col width="7%"/><col width="14%"/><col width="45%"/><col width="34%"/>',
+            )
+        )
+        html.append(
+            "<p>Stop an exercise that makes the pain sharper or leaves the knee worse the "
+            "next morning, and try it again later with a smaller range or fewer repetitions.</p>"
+        )
+    if knee.exercises:
+        html.append("<h3>The exercises, step by step</h3>")
+        html += [_exercise_html(i, ex) for i, ex in enumerate(knee.exercises, 1)]
+    return "".join(html)
+
+
+def _prevention_section(items: Sequence[PreventionItem]) -> str:
+    html = ["<h2>Prevention checklist</h2>"]
+    rows = [
+        f'<tr><td style="font-size:14pt;" align="center">{TICKED if i.done else BOX}</td>'
+        f"<td><b>{_e(i.title)}</b> <i>({_e(i.topic_name)})</i><br/>{_e(i.text)}<br/>"
+        f"{_why_line(i.evidence, i.sources)}</td></tr>"
+        for i in items
+    ]
+    html.append(_table(rows, "", '<col width="6%"/><col width="94%"/>'))
+    return "".join(html)
+
+
+def _cited(
+    advice: Advice, prevention: Sequence[PreventionItem], shown: Sequence[FeatureAdvice]
+) -> list[str]:
+    cited: list[str] = []
+
+    def add(ids: Iterable[str]) -> None:
+        cited.extend(s for s in ids if s not in cited)
+
+    for f in shown:
+        for r in f.reasons:
+            add(r.sources)
+    for risk in advice.risks:
+        add(risk.sources)
+    if advice.knee is not None:
+        for c in advice.knee.conditions:
+            add(c.sources)
+        for ex in advice.knee.exercises:
+            add(ex.sources)
+    for item in prevention:
+        add(item.sources)
+    return cited
+
+
+def _source_section(cited: Sequence[str], kb: Knowledge) -> str:
+    rows = []
+    for sid in cited:
+        s = kb.sources[sid]
+        rows.append(
+            f"<tr><td>{_e(sid)}</td><td>{_e(s.citation)}<br/><i>{_e(s.title)}</i></td>"
+            f"<td>{_e(s.kind)}</td><td>{_e(grade_label(s.grade))}</td></tr>"
+        )
+    return (
+        "<h2>Sources</h2>"
+        + _table(
+            rows,
+            _head("Id", "Source", "Kind", "Weight"),
+            '<col width="16%"/><col width="58%"/><col width="10%"/><col width="16%"/>',
+        )
+        + (
+            "<p>Seed articles are popular web pages; their claims are shown next to what "
+            "studies found and carry no weight of their own.</p>"
+        )
+    )
+
+
+def build_report_html(
+    advice: Advice,
+    *,
+    shoes: Sequence[ShoeScore] | None = None,
+    prevention: Sequence[PreventionItem] | None = None,
+    kb: Knowledge | None = None,
+    generated: dt.date | None = None,
+) -> str:
+    """The whole report; `shoes` defaults to the shoes scored in `advice`."""
+    kb = kb or knowledge()
+    shoes = advice.shoes if shoes is None else shoes
+    prevention = prevention_checklist(advice.profile) if prevention is None else prevention
+    generated = generated or dt.date.today()
+    by_id = {f.id: f for f in advice.features}
+    shown = [f for f in advice.features if f.level != "optional"]
+    knee = advice.knee
+    parts = [
+        "<html><head><meta charset='utf-8'/><title>ShoeAdvisor report</title></head><body>",
+        f"<h1>ShoeAdvisor report for {_e(advice.profile.name)}</h1>",
+        f"<p>Made on {_e(generated.isoformat())}. Take it to the shop and to your "
+        "physiotherapist or doctor.</p>",
+        '<table width="100%" cellpadding="6" cellspacing="0" bgcolor="#fff4d6"><tr><td>'
+        f"<b>Not medical advice.</b> {_e(kb.disclaimer)}</td></tr></table>",
+    ]
+    if knee is not None and knee.see_doctor:
+        parts.append(red_flag_banner(knee))
+    rows = [
+        f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>"
+        for k, v in _profile_rows(advice.profile)
+    ]
+    parts.append("<h2>Your profile</h2>")
+    parts.append(_table(rows, "", '<col width="30%"/><col width="70%"/>'))
+    parts.append(_feature_section(advice))
+    parts.append(_shoe_section(shoes, by_id))
+    parts.append(_risk_section(advice))
+    if knee is not None:
+        parts.append(_knee_section(knee))
+    parts.append(_prevention_section(prevention))
+    parts.append(_source_section(_cited(advice, prevention, shown), kb))
+    parts.append(
+        f"<p><b>Not medical advice.</b> {_e(kb.disclaimer)} If pain lasts more than two to "
+        "three weeks, keeps getting worse, or you notice swelling, locking, giving way or "
+        "numbness, see a doctor or physiotherapist.</p></body></html>"
+    )
+    return "".join(parts)

@@ -1,0 +1,156 @@
+"""Laying the report out on A4 or Letter pages: QTextDocument into QPdfWriter or a printer.
+
+QtGui only (no widgets), so the headless `report` command can use it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+PageSizeName = Literal["A4", "Letter"]
+PAGE_SIZES: dict[PageSizeName, QPageSize.PageSizeId] = {
+    "A4": QPageSize.PageSizeId.A4,
+    "Letter": QPageSize.PageSizeId.Letter,
+}
+#: Territories that use US Letter paper (the rest of the world uses A4).
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH"})
+MARGIN_MM = 15.0
+FOOTER = "ShoeAdvisor · not medical advice: see a doctor or physiotherapist for a diagnosis"
+
+
+class ReportError(Exception):
+    """The PDF could not be written (for example a folder that does not exist)."""
+
+
+def page_size_for_locale(name: str) -> PageSizeName:
+    """Letter for US, Canadian, Mexican and Philippine locales ("en_US.UTF-8"), else A4."""
+    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    territory = base.split("_", 1)[1].upper() if "_" in base else ""
+    return "Letter" if territory in LETTER_TERRITORIES else "A4"
+
+
+def default_page_size(locale_name: str | None = None) -> PageSizeName:
+    """The paper size for a locale name, or for this environment's paper locale."""
+    if locale_name is None:
+        for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+            value = os.environ.get(variable)
+            if value:
+                locale_name = value
+                break
+    return page_size_for_locale(locale_name or "")
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """Fonts and painting need a QGuiApplication; start an offscreen one if none is running."""
+    app = QGuiApplication.instance()
+    if app is None:
+        # Headless: never try to reach a display server from the command line.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["shoeadvisor"])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+def make_document(html: str) -> QTextDocument:
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(
+        "h1 { font-size: 17pt; } h2 { font-size: 13pt; color: #1f3b57; } "
+        "h3 { font-size: 11pt; } th { font-weight: bold; }"
+    )
+    document.setHtml(html)
+    return document
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Paint the document page by page with a footer on each; return the page count."""
+    layout = device.pageLayout()
+    resolution = device.logicalDpiX()
+    page = layout.paintRectPixels(resolution)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ReportError("cannot start painting (is the file or printer writable?)")
+    try:
+        # Lay the text out at the device's resolution, so point sizes come out true.
+        document.documentLayout().setPaintDevice(device)
+        footer_font = QFont(document.defaultFont())
+        footer_font.setPointSizeF(7.5)
+        painter.setFont(footer_font)
+        footer_height = painter.fontMetrics().height() * 2
+        body = QSizeF(page.width(), page.height() - footer_height)
+        document.setPageSize(body)
+        pages = document.pageCount()
+        for number in range(pages):
+            if number:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -number * body.height())
+            document.drawContents(
+                painter, QRectF(0, number * body.height(), body.width(), body.height())
+            )
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            footer = QRectF(0, body.height(), body.width(), footer_height)
+            painter.drawText(
+                footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), FOOTER
+            )
+            painter.drawText(
+                footer,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"page {number + 1} of {pages}",
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def page_layout(page_size: PageSizeName) -> QPageLayout:
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size must be A4 or Letter, not {page_size!r}")
+    return QPageLayout(
+        QPageSize(PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def write_pdf(html: str, path: str | os.PathLike[str], page_size: PageSizeName = "A4") -> int:
+    """Write the report HTML as a PDF; return its number of pages."""
+    ensure_gui_app()
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ReportError(f"the folder {target.parent} does not exist")
+    writer = QPdfWriter(str(target))
+    writer.setTitle("ShoeAdvisor report")
+    writer.setCreator("ShoeAdvisor")
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout(page_size))
+    pages = paint_pages(make_document(html), writer)
+    del writer  # flushes and closes the file
+    if not target.is_file() or target.stat().st_size == 0:
+        raise ReportError(f"{target}: the PDF could not be written")
+    return pages
+
+
+def pdf_page_count(data: bytes) -> int:
+    """Pages in a PDF we wrote (counts page objects; enough for our own files)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))

@@ -1,0 +1,357 @@
+"""The report: escaped HTML, PDF pages that fit A4 and Letter, and the `report` command."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shoeadvisor.cli import main
+from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.shoes import parse_shoes
+from shoeadvisor.report import build_report_html, default_page_size, write_pdf
+from shoeadvisor.report.pdf import (
+    FOOTER,
+    ensure_gui_app,
+    make_document,
+    page_layout,
+    page_size_for_locale,
+    pdf_page_count,
+)
+
+HOSTILE = "<img src=x> & <b>bold</b>"
+POINTS = {"A4": (595, 842), "Letter": (612, 792)}
+
+RUNNER: dict[str, Any] = {
+    "schema_version": 1,
+    "name": HOSTILE,
+    "foot_width": "wide",
+    "pronation": "overpronation",
+    "weight_kg": 82,
+    "height_cm": 176,
+    "seasons": ["summer", "winter"],
+    "surfaces": ["asphalt", "trail"],
+    "weekly_km": 32,
+    "previous_weekly_km": 22,
+    "experience": "beginner",
+    "foot_strike": "heel",
+    "warm_up": False,
+    "knee_pain": ["around_kneecap"],
+}
+SHOES = [
+    {
+        "id": "a",
+        "name": "<script>alert(1)</script> Trainer",
+        "features": {"cushioning": 3},
+        "notes": "<i>not italic</i>",
+    },
+    {"id": "b", "name": "Plain & Simple", "features": {"cushioning": 1, "stability": 3}},
+]
+
+
+def runner(**changes: Any) -> RunnerProfile:
+    return RunnerProfile.model_validate({**RUNNER, **changes})
+
+
+def pdf_text(path: Path) -> str | None:
+    """The PDF's text via poppler's pdftotext or pypdf, whichever is installed."""
+    if shutil.which("pdftotext"):
+        out = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        )
+        return out.stdout
+    try:
+        from pypdf import PdfReader  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def test_user_text_is_escaped_in_the_html() -> None:
+    html = build_report_html(advise(runner(), parse_shoes(SHOES)))
+    assert "<img" not in html and "<script" not in html and "<b>bold" not in html
+    assert "&lt;img src=x&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Trainer" in html
+    assert "&lt;i&gt;not italic&lt;/i&gt;" in html
+
+
+def test_hostile_name_renders_as_text(qapp: Any) -> None:
+    document = make_document(build_report_html(advise(runner(), parse_shoes(SHOES))))
+    text = document.toPlainText()
+    assert HOSTILE in text
+    assert "<script>alert(1)</script> Trainer" in text
+
+
+def test_report_holds_every_section(qapp: Any) -> None:
+    advice = advise(runner(), parse_shoes(SHOES))
+    text = squash(make_document(build_report_html(advice)).toPlainText())
+    for heading in (
+        "Your profile",
+        "Shoe checklist for the shop",
+        "Shoes compared",
+        "Risks for your knees",
+        "Your knee",
+        "What the pain may be",
+        "Your week",
+        "The exercises, step by step",
+        "Prevention checklist",
+        "Sources",
+        "Not medical advice",
+    ):
+        assert heading in text, heading
+    assert "\u2610" in text  # tick boxes for the shop
+    for feature in advice.features:
+        if feature.level in ("essential", "recommended"):
+            assert feature.name in text
+    for score in advice.shoes:
+        assert f"{score.score}/100" in text
+    for risk in advice.risks:
+        assert risk.name in text
+    assert advice.knee is not None
+    for exercise in advice.knee.exercises:
+        assert exercise.name in text and exercise.dose in text
+        for step in exercise.steps:
+            assert squash(step) in text
+    assert "May be runner's knee" in text
+    assert "See a doctor or physiotherapist before running" not in text
+
+
+@pytest.mark.parametrize(
+    "symptom", ["swelling", "locking", "giving_way", "numbness", "severe_pain"]
+)
+def test_red_flag_report_refers_and_gives_no_exercises(qapp: Any, symptom: str) -> None:
+    advice = advise(runner(knee_symptoms=[symptom]))
+    assert advice.knee is not None and advice.knee.see_doctor
+    text = squash(make_document(build_report_html(advice)).toPlainText())
+    banner = "See a doctor or physiotherapist before running on this knee"
+    # The banner is on the first page, before the profile, not only in the knee section.
+    assert text.index(banner) < text.index("Your profile")
+    assert advice.knee.red_flags[0].why in text
+    assert "The exercises, step by step" not in text
+    assert "No exercises are given until a clinician" in text
+
+
+def test_bakers_cyst_is_referred(qapp: Any) -> None:
+    advice = advise(runner(knee_pain=["behind"]))
+    text = squash(make_document(build_report_html(advice)).toPlainText())
+    assert "May be baker's cyst" in text
+    assert "This needs a clinician, not home exercises." in text
+    assert "The exercises, step by step" not in text
+
+
+def test_no_knee_section_without_knee_pain(qapp: Any) -> None:
+    advice = advise(runner(knee_pain=[]))
+    text = make_document(build_report_html(advice)).toPlainText()
+    assert "Your knee" not in text
+    assert "Not medical advice" in text
+
+
+def test_every_cited_source_is_listed_with_its_weight() -> None:
+    advice = advise(runner())
+    html = build_report_html(advice)
+    sources_part = html[html.index("<h2>Sources</h2>") :]
+    assert advice.knee is not None
+    for exercise in advice.knee.exercises:
+        for source in exercise.sources:
+            assert f"<td>{source}</td>" in sources_part
+    assert "moderate evidence" in sources_part
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_pdf_pages_have_the_paper_size(qapp: Any, tmp_path: Path, page_size: str) -> None:
+    out = tmp_path / "report.pdf"
+    pages = write_pdf(build_report_html(advise(runner())), out, page_size)  # type: ignore[arg-type]
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert pages >= 2 and pdf_page_count(data) == pages
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert len(boxes) == pages
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {POINTS[page_size]}
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_content_fits_the_page_width(qapp: Any, page_size: str) -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    ensure_gui_app()
+    document = make_document(build_report_html(advise(runner(), parse_shoes(SHOES))))
+    writer = QPdfWriter(str(Path(qapp.applicationDirPath()) / "unused.pdf"))
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout(page_size))  # type: ignore[arg-type]
+    width = writer.pageLayout().paintRectPixels(300).width()
+    document.documentLayout().setPaintDevice(writer)
+    document.setTextWidth(width)
+    assert document.idealWidth() <= width + 1
+
+
+def test_pdf_text_has_the_escaped_hostile_name(qapp: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    write_pdf(build_report_html(advise(runner(knee_symptoms=["locking"]))), out, "A4")
+    text = pdf_text(out)
+    if text is None:
+        pytest.skip("needs pdftotext (poppler-utils) or pypdf to read the PDF's text")
+    flat = squash(text)
+    assert HOSTILE in flat
+    assert "See a doctor or physiotherapist before running on this knee" in flat
+    assert "Locking or catching" in flat
+    assert squash(FOOTER) in flat
+    assert "page 1 of" in flat
+
+
+def test_pdf_pages_stay_inside_the_margins(qapp: Any, tmp_path: Path) -> None:
+    """Render the pages and check nothing is drawn in the outer 12 mm of the paper."""
+    if not shutil.which("pdftoppm"):
+        pytest.skip("needs pdftoppm (poppler-utils) to render the PDF")
+    from PySide6.QtGui import QImage
+
+    for page_size in ("A4", "Letter"):
+        out = tmp_path / f"{page_size}.pdf"
+        pages = write_pdf(build_report_html(advise(runner(), parse_shoes(SHOES))), out, page_size)  # type: ignore[arg-type]
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / page_size)], check=True
+        )
+        images = sorted(tmp_path.glob(f"{page_size}-*.png"))
+        assert len(images) == pages
+        for path in images:
+            image = QImage(str(path))
+            edge = round(12 / 25.4 * 40)
+            for x in (*range(edge), *range(image.width() - edge, image.width())):
+                for y in range(0, image.height(), 3):
+                    assert image.pixelColor(x, y).lightness() > 200, (path.name, x, y)
+
+
+# --- paper size by locale ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [
+        ("en_US.UTF-8", "Letter"),
+        ("fr_CA", "Letter"),
+        ("es_MX.utf8", "Letter"),
+        ("en_PH", "Letter"),
+        ("en_GB.UTF-8", "A4"),
+        ("de_DE@euro", "A4"),
+        ("C", "A4"),
+        ("", "A4"),
+        ("en-US", "Letter"),
+    ],
+)
+def test_page_size_for_locale(name: str, size: str) -> None:
+    assert page_size_for_locale(name) == size
+
+
+def test_default_page_size_reads_the_paper_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_PAPER", "en_US.UTF-8")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert default_page_size() == "Letter"
+    monkeypatch.setenv("LC_ALL", "en_IE.UTF-8")
+    assert default_page_size() == "A4"
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_report_command_writes_a_pdf(
+    qapp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = write_json(tmp_path / "p.json", RUNNER)
+    shoes = write_json(tmp_path / "s.json", SHOES)
+    out = tmp_path / "out.pdf"
+    code = main(
+        ["report", str(profile), "--shoes", str(shoes), "-o", str(out), "--page-size", "Letter"]
+    )
+    assert code == 0
+    data = out.read_bytes()
+    assert b"612.000000 792.000000" in data
+    assert "Letter" in capsys.readouterr().err
+    text = pdf_text(out)
+    if text is not None:
+        assert "<script>alert(1)</script>" in squash(text)
+
+
+def test_report_command_default_paper_follows_locale(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    out = tmp_path / "out.pdf"
+    assert main(["report", str(write_json(tmp_path / "p.json", RUNNER)), "-o", str(out)]) == 0
+    assert b"612.000000 792.000000" in out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda d: d / "missing.json", "missing.json: no such file"),
+        (lambda d: write_json(d / "bad.json", {**RUNNER, "weight_kg": 5}), "bad.json: weight_kg"),
+    ],
+)
+def test_report_command_bad_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: Any, expected: str
+) -> None:
+    code = main(["report", str(setup(tmp_path)), "-o", str(tmp_path / "o.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert expected in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "o.pdf").exists()
+
+
+def test_report_command_bad_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = write_json(tmp_path / "p.json", RUNNER)
+    code = main(["report", str(profile), "-o", str(tmp_path / "nowhere" / "o.pdf")])
+    assert code == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["report", str(profile), "-o", str(tmp_path)]) == 2
+
+
+def test_report_command_runs_headless_in_a_fresh_process(tmp_path: Path) -> None:
+    """No QApplication, no display: the command starts its own offscreen QGuiApplication."""
+    import os
+    import sys
+
+    profile = write_json(tmp_path / "p.json", RUNNER)
+    out = tmp_path / "o.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "shoeadvisor",
+            "report",
+            str(profile),
+            "-o",
+            str(out),
+            "--page-size",
+            "A4",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"595.000000 842.000000" in out.read_bytes()
