@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "advise",
         help="advice for a runner profile file",
-        description="Print shoe-feature levels, risks, knee guidance and shoe scores for a profile.",
+        description="Print feature levels, risks, knee guidance and shoe scores for a profile.",
     )
     parser.add_argument("profile", metavar="PROFILE.json", help="a runner profile (contract §1)")
     parser.add_argument(
