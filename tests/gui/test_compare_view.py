@@ -1,0 +1,438 @@
+"""The compare view through its widgets: scores and order shown are what `advise` returns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.files import load_profile
+from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.resources import resources_dir
+from shoeadvisor.core.shoes import Shoe, parse_shoes
+from shoeadvisor.gui.compare_view import (
+    CompareView,
+    InMemoryShoeRepository,
+    StoredShoeRepository,
+)
+from shoeadvisor.gui.controller import AdviceController
+from shoeadvisor.gui.score_chart import ScoreChart
+from shoeadvisor.gui.shoe_editor import ShoeEditor
+from shoeadvisor.gui.shoe_models import (
+    CompareModel,
+    ShoeListModel,
+    Verdict,
+    VerdictRole,
+)
+
+FULL = {
+    "cushioning": 3,
+    "heel_counter": 3,
+    "removable_insole": 3,
+    "breathability": 2,
+    "stability": 3,
+    "protective_rubber": 2,
+    "wide_fit": 3,
+    "narrow_fit": 0,
+}
+
+
+def three_shoes() -> list[Shoe]:
+    return [
+        Shoe(id="a", name="Stable wide", surface="road", comfort=4, features=FULL),
+        Shoe(
+            id="b",
+            name="Light racer",
+            surface="road",
+            comfort=5,
+            features={"cushioning": 2, "stability": 0, "wide_fit": 0, "narrow_fit": 2},
+        ),
+        Shoe(
+            id="c",
+            name="Trail grip",
+            surface="trail",
+            features={"cushioning": 2, "trail_grip": 3, "wide_fit": 2},
+        ),
+    ]
+
+
+@pytest.fixture
+def runner() -> RunnerProfile:
+    return load_profile(resources_dir() / "example_runner.json")
+
+
+@pytest.fixture
+def controller(runner: RunnerProfile) -> AdviceController:
+    controller = AdviceController()
+    controller.set_profile(runner)
+    return controller
+
+
+@pytest.fixture
+def repo() -> InMemoryShoeRepository:
+    return InMemoryShoeRepository(three_shoes())
+
+
+@pytest.fixture
+def view(qtbot: QtBot, controller: AdviceController, repo: InMemoryShoeRepository) -> CompareView:
+    widget = CompareView(controller, repo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def shown(view: CompareView) -> list[tuple[str, str]]:
+    """(fit, name) of every row as the table shows it, top to bottom."""
+    proxy = view.proxy
+    return [
+        (
+            proxy.index(r, ShoeListModel.SCORE).data(),
+            proxy.index(r, ShoeListModel.NAME).data(),
+        )
+        for r in range(proxy.rowCount())
+    ]
+
+
+def expected(runner: RunnerProfile, shoes: list[Shoe]) -> list[tuple[str, str]]:
+    return [(str(s.score), s.shoe.name) for s in advise(runner, shoes).shoes]
+
+
+def save(editor: ShoeEditor, qtbot: QtBot) -> None:
+    button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_scores_and_order_shown_equal_advise(view: CompareView, runner: RunnerProfile) -> None:
+    assert shown(view) == expected(runner, three_shoes())
+
+
+def test_models_pass_the_model_tester(view: CompareView, qtmodeltester: Any) -> None:
+    qtmodeltester.check(view.list_model)
+    qtmodeltester.check(view.proxy)
+    assert view.compare_model.columnCount() == 3
+    qtmodeltester.check(view.compare_model)
+    empty = CompareModel()
+    qtmodeltester.check(empty)
+
+
+def test_add_a_shoe_through_the_editor(
+    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository, runner: RunnerProfile
+) -> None:
+    editor = view.add_shoe()
+    qtbot.keyClicks(editor.name_edit, "Shop shoe D")
+    editor.start_from_archetype("archetype.wide_fit")
+    qtbot.mouseClick(editor.selectors["stability"].button(3), Qt.MouseButton.LeftButton)
+    editor.comfort_combo.setCurrentIndex(editor.comfort_combo.findData(5))
+    with qtbot.waitSignal(view._controller.adviceChanged):
+        save(editor, qtbot)
+    added = next(s for s in repo.shoes if s.name == "Shop shoe D")
+    assert added.features["stability"] == 3
+    assert added.features["wide_fit"] == 3  # from the typical wide-fit shoe
+    assert added.comfort == 5
+    assert not added.archetype
+    assert shown(view) == expected(runner, repo.shoes)
+    assert [r.shoe.id for r in view.selected_rows()] == [added.id]
+
+
+def test_edit_a_shoe_updates_score_and_order(
+    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository, runner: RunnerProfile
+) -> None:
+    view.select_shoes(["b"])
+    editor = view.edit_selected()
+    assert editor is not None
+    assert editor.name_edit.text() == "Light racer"
+    qtbot.mouseClick(editor.selectors["wide_fit"].button(3), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.selectors["stability"].button(3), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view._controller.adviceChanged):
+        save(editor, qtbot)
+    edited = next(s for s in repo.shoes if s.id == "b")
+    assert edited.features["wide_fit"] == 3
+    assert shown(view) == expected(runner, repo.shoes)
+    assert len(repo.shoes) == 3
+
+
+def test_invalid_fields_are_named_and_nothing_is_saved(
+    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository
+) -> None:
+    editor = view.add_shoe()
+    qtbot.keyClicks(editor.weight_edit, "heavy")
+    qtbot.keyClicks(editor.drop_edit, "45")
+    save(editor, qtbot)
+    assert editor.isVisible()
+    text = editor.error_label.text()
+    assert "Name" in text
+    assert "Weight (g)" in text
+    assert "Drop (mm)" in text and "30" in text
+    assert repo.saves == 0
+    editor.reject()
+
+
+def test_compare_selected_shoes_marks_missing_essentials(
+    view: CompareView, controller: AdviceController
+) -> None:
+    view.select_shoes(["a", "b"])
+    model = view.compare_model
+    assert model.columnCount() == 2
+    advice = controller.advice
+    assert advice is not None
+    by_id = {s.shoe.id: s for s in advice.shoes}
+    for column in range(2):
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        score = model.scores[column]
+        assert f"Fit {by_id[score.shoe.id].score} / 100" in header
+    names = [s.shoe.id for s in model.scores]
+    assert names == [s.shoe.id for s in advice.shoes if s.shoe.id in {"a", "b"}]
+    wide_row = next(
+        r
+        for r in range(1, model.rowCount())
+        if model.feature_at(r).id == "wide_fit"  # type: ignore[union-attr]
+    )
+    racer = names.index("b")
+    assert model.index(wide_row, racer).data(VerdictRole) is Verdict.MISSING
+    assert model.index(wide_row, names.index("a")).data(VerdictRole) is Verdict.GOOD
+    # Per-feature points are the breakdown of advise, not recomputed.
+    points = {b.feature: b.points for b in by_id["b"].breakdown}
+    assert f"{points['wide_fit']:+.1f}" in model.index(wide_row, racer).data()
+    assert "lacks" in view.verdict.text()
+    assert "Best fit for you: Stable wide" in view.verdict.text()
+
+
+def test_features_are_rows_in_the_order_of_importance(
+    view: CompareView, controller: AdviceController
+) -> None:
+    model = view.compare_model
+    assert controller.advice is not None
+    rows = [model.feature_at(r) for r in range(model.rowCount())]
+    assert rows[0] is None  # comfort first: the best-supported criterion
+    assert [f.id for f in rows[1:] if f] == [f.id for f in controller.advice.features]
+
+
+def test_without_selection_the_top_three_are_compared(view: CompareView) -> None:
+    view.select_shoes([])
+    assert [s.shoe.id for s in view.compare_model.scores] == [
+        r.shoe.id for r in view.list_model.rows()[:3]
+    ]
+
+
+def test_filter_by_surface(view: CompareView) -> None:
+    view.surface_filter.setCurrentIndex(view.surface_filter.findData("trail"))
+    assert [n for _, n in shown(view)] == ["Trail grip"]
+    view.surface_filter.setCurrentIndex(0)
+    assert len(shown(view)) == 3
+    view.search.setText("racer")
+    assert [n for _, n in shown(view)] == ["Light racer"]
+
+
+def test_sort_by_score_and_back_to_rank(view: CompareView, runner: RunnerProfile) -> None:
+    view.table.sortByColumn(ShoeListModel.SCORE, Qt.SortOrder.AscendingOrder)
+    assert shown(view) == list(reversed(expected(runner, three_shoes())))
+    view.table.sortByColumn(ShoeListModel.SCORE, Qt.SortOrder.DescendingOrder)
+    assert shown(view) == expected(runner, three_shoes())
+    view.table.sortByColumn(ShoeListModel.NAME, Qt.SortOrder.AscendingOrder)
+    assert [n for _, n in shown(view)] == sorted(s.name for s in three_shoes())
+
+
+def test_duplicate_and_remove(
+    view: CompareView,
+    repo: InMemoryShoeRepository,
+    runner: RunnerProfile,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view.select_shoes(["a"])
+    view.duplicate_action.trigger()
+    assert len(repo.shoes) == 4
+    copy = repo.shoes[1]
+    assert copy.name == "Stable wide (copy)" and copy.features == repo.shoes[0].features
+    assert copy.id != "a"
+    assert shown(view) == expected(runner, repo.shoes)
+
+    asked: list[str] = []
+
+    def answer(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    view.select_shoes(["a", copy.id])
+    view.remove_action.trigger()
+    assert len(asked) == 1 and "2 shoes" in asked[0]
+    assert [s.id for s in repo.shoes] == ["b", "c"]
+    assert shown(view) == expected(runner, repo.shoes)
+
+
+def test_remove_can_be_cancelled(
+    view: CompareView, repo: InMemoryShoeRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    view.select_shoes(["a"])
+    view.remove_selected()
+    assert len(repo.shoes) == 3
+    assert repo.saves == 0
+
+
+def test_import_adds_shoes_and_keeps_clashing_ids(
+    view: CompareView,
+    repo: InMemoryShoeRepository,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    runner: RunnerProfile,
+) -> None:
+    path = tmp_path / "shop.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"id": "a", "name": "Same id", "features": {"cushioning": True}},
+                {"id": "new", "name": "New one", "features": {"wide_fit": 3}, "surface": "road"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    assert view.import_shoes() == 2
+    assert len(repo.shoes) == 5
+    assert repo.shoes[0].name == "Stable wide"  # nothing overwritten
+    assert {s.name for s in repo.shoes} >= {"Same id", "New one"}
+    assert shown(view) == expected(runner, repo.shoes)
+
+
+def test_a_bad_import_names_file_and_field_and_loses_nothing(
+    view: CompareView,
+    repo: InMemoryShoeRepository,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps([{"id": "x", "name": "X", "features": {"cushioning": 7}}]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert view.import_shoes() == 0
+    assert len(warnings) == 1
+    assert "broken.json" in warnings[0] and "cushioning" in warnings[0]
+    assert len(repo.shoes) == 3 and repo.saves == 0
+
+
+def test_cancelled_file_dialogs_do_nothing(
+    view: CompareView, repo: InMemoryShoeRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert view.import_shoes() == 0
+    assert view.export_shoes() is False
+    assert repo.saves == 0
+
+
+def test_export_writes_contract_shoes(
+    view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert view.export_shoes() is True
+    assert parse_shoes(json.loads(path.read_text(encoding="utf-8"))) == three_shoes()
+
+
+def test_export_failure_is_reported(
+    view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "no-such-folder" / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert view.export_shoes() is False
+    assert len(warnings) == 1 and "out.json" in warnings[0]
+
+
+def test_a_failed_save_is_reported_and_the_change_kept(
+    qtbot: QtBot, controller: AdviceController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Failing(InMemoryShoeRepository):
+        def save(self, shoes: list[Shoe]) -> None:
+            raise OSError("disk full")
+
+    view = CompareView(controller, Failing(three_shoes()))
+    qtbot.addWidget(view)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    view.select_shoes(["a"])
+    view.duplicate_selected()
+    assert len(warnings) == 1 and "disk full" in warnings[0]
+    assert len(controller.shoes) == 4
+
+
+def test_similar_shoes_lists_own_and_typical_shoes(view: CompareView, qtbot: QtBot) -> None:
+    view.select_shoes(["a"])
+    dialog = view.show_similar()
+    assert dialog is not None
+    text = dialog.browser.toPlainText()
+    assert "Shoes most like Stable wide" in text
+    assert "typical shoe" in text
+    assert "alike" in text and "known for both" in text
+    dialog.reject()
+
+
+def test_without_a_profile_shoes_are_listed_unscored(qtbot: QtBot) -> None:
+    controller = AdviceController()
+    view = CompareView(controller, InMemoryShoeRepository(three_shoes()))
+    qtbot.addWidget(view)
+    assert [n for _, n in shown(view)] == [s.name for s in three_shoes()]
+    assert {f for f, _ in shown(view)} == {"—"}
+    assert view.compare_model.columnCount() == 0
+    assert "profile" in view.verdict.text()
+
+
+def test_stored_repository_adapts_the_storage_api() -> None:
+    class Store:
+        def __init__(self) -> None:
+            self.saved: list[Shoe] = []
+
+        def load_user_shoes(self) -> list[Shoe]:
+            return three_shoes()
+
+        def save_user_shoes(self, shoes: list[Shoe]) -> None:
+            self.saved = shoes
+
+    store = Store()
+    repository = StoredShoeRepository(store)
+    assert repository.load() == three_shoes()
+    repository.save(three_shoes()[:1])
+    assert store.saved == three_shoes()[:1]
+
+
+def test_real_storage_keeps_shoes_between_sessions(
+    qtbot: QtBot, controller: AdviceController, private_data_dir: Path
+) -> None:
+    storage = pytest.importorskip("shoeadvisor.storage")
+    store = storage.ProfileStore(private_data_dir)
+    try:
+        view = CompareView(controller, StoredShoeRepository(store))
+        qtbot.addWidget(view)
+        view._apply(three_shoes())
+        assert StoredShoeRepository(store).load() == three_shoes()
+    finally:
+        store.close()
+
+
+def test_chart_describes_the_shoes(qtbot: QtBot, controller: AdviceController) -> None:
+    advice = controller.advice
+    assert advice is not None
+    scores = advise(advice.profile, three_shoes()).shoes
+    chart = ScoreChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 600)
+    chart.set_scores(advice.features, scores)
+    assert "Stable wide: fit" in chart.accessibleDescription()
+    assert not chart.grab().isNull()
+    chart.set_scores((), ())
+    assert not chart.grab().isNull()
+
+
+def test_widgets_have_accessible_names(view: CompareView) -> None:
+    for widget in (view.table, view.compare_table, view.surface_filter, view.search, view.chart):
+        assert widget.accessibleName()
