@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from shoeadvisor.core.advice import Advice, ShoeScore
-from shoeadvisor.core.advisor import advise, score_shoes
-from shoeadvisor.core.knowledge import Knowledge, knowledge
-from shoeadvisor.core.profile import RunnerProfile
-from shoeadvisor.core.shoes import Shoe
+if TYPE_CHECKING:
+    # core/ costs a few hundred milliseconds to import (pydantic models, the knowledge
+    # files): the window paints first and loads it afterwards, see warm_up_in_background.
+    from shoeadvisor.core.advice import Advice, ShoeScore
+    from shoeadvisor.core.knowledge import Knowledge
+    from shoeadvisor.core.profile import RunnerProfile
+    from shoeadvisor.core.shoes import Shoe
 
 
 class AdviceController(QObject):
@@ -25,7 +30,7 @@ class AdviceController(QObject):
 
     def __init__(self, parent: QObject | None = None, kb: Knowledge | None = None) -> None:
         super().__init__(parent)
-        self._kb = kb or knowledge()
+        self._kb = kb  # loaded on first use, so that creating the window stays cheap
         self._profile: RunnerProfile | None = None
         self._shoes: list[Shoe] = []
         self._advice: Advice | None = None
@@ -33,7 +38,26 @@ class AdviceController(QObject):
 
     @property
     def knowledge(self) -> Knowledge:
+        if self._kb is None:
+            from shoeadvisor.core.knowledge import knowledge
+
+            self._kb = knowledge()
         return self._kb
+
+    @staticmethod
+    def warm_up_in_background() -> threading.Thread:
+        """Import core/ and read the knowledge files off the UI thread, after the first paint."""
+
+        def load() -> None:
+            from shoeadvisor.core.knowledge import knowledge
+
+            for module in ("shoeadvisor.core.advisor", "shoeadvisor.core.files"):
+                importlib.import_module(module)
+            knowledge()
+
+        thread = threading.Thread(target=load, name="shoeadvisor-warm-up", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def profile(self) -> RunnerProfile | None:
@@ -71,6 +95,9 @@ class AdviceController(QObject):
             self._advice = None
             self._catalog_scores = ()
         else:
-            self._advice = advise(self._profile, self._shoes, self._kb)
-            self._catalog_scores = score_shoes(self._advice.features, self._kb.catalog)
+            from shoeadvisor.core.advisor import advise, score_shoes
+
+            kb = self.knowledge
+            self._advice = advise(self._profile, self._shoes, kb)
+            self._catalog_scores = score_shoes(self._advice.features, kb.catalog)
         self.adviceChanged.emit(self._advice)

@@ -1,0 +1,151 @@
+"""`shoeadvisor` with no command: the desktop window (or a screenshot of it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
+    from shoeadvisor.core.profile import RunnerProfile
+
+    from .main_window import MainWindow
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shoeadvisor",
+        description="Open the ShoeAdvisor window. Headless commands: shoeadvisor --help-commands.",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit"
+    )
+    parser.add_argument("--profile", metavar="FILE", help="open this runner profile (JSON)")
+    # Used by benchmarks/bench_startup.py: print when the window first painted, then quit.
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _load_profile(path: str) -> RunnerProfile | str:
+    """The profile, or one line saying what is wrong with the file."""
+    from shoeadvisor.core.files import InputFileError, load_profile
+
+    try:
+        return load_profile(path)
+    except InputFileError as exc:
+        return f"shoeadvisor: error: {exc}"
+
+
+def _platform_problem() -> str | None:
+    try:
+        from .platform_check import explain_missing_qt_libs
+    except ImportError:  # pragma: no cover - the module ships with the app
+        return None
+    return explain_missing_qt_libs()
+
+
+def _set_icon(app: Any) -> None:
+    try:
+        from .icon import app_icon
+    except ImportError:  # pragma: no cover
+        return
+    app.setWindowIcon(app_icon())
+
+
+def run(args: list[str]) -> int:
+    """Parse the GUI arguments, show the window, run the event loop; returns the exit status."""
+    try:
+        options = _parser().parse_args(args)
+    except SystemExit as exc:  # --help, or a wrong argument (argparse printed why)
+        return exc.code if isinstance(exc.code, int) else 2
+
+    profile: RunnerProfile | None = None
+    if options.profile:
+        loaded = _load_profile(options.profile)
+        if isinstance(loaded, str):
+            print(loaded, file=sys.stderr)
+            return 2
+        profile = loaded
+    if options.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    problem = _platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "shoeadvisor"])
+    app.setApplicationName("ShoeAdvisor")
+    app.setOrganizationName("ShoeAdvisor")
+    app.setApplicationDisplayName("ShoeAdvisor")
+
+    from .main_window import MainWindow
+
+    if options.screenshot:
+        return _screenshot(app, Path(options.screenshot), profile)
+
+    window = MainWindow(defer_advice=True)
+    window.show()
+
+    def after_first_paint() -> None:
+        if options.quit_after_first_paint:
+            window.grab()
+            print(f"first-paint {time.time():.6f}", flush=True)
+            window.close()
+            app.quit()
+            return
+        _set_icon(app)
+        window.controller.warm_up_in_background()
+        if profile is not None:
+            window.show_profile(profile)
+        else:
+            window.finish_startup()
+
+    _on_first_paint(window, after_first_paint)
+    return app.exec()
+
+
+def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
+    window: MainWindow
+    from .main_window import MainWindow
+
+    window = MainWindow(remember=False)
+    _set_icon(app)
+    window.resize(1280, 800)
+    if profile is not None:
+        window.show_profile(profile)
+    window.show()
+    for _ in range(3):  # layouts settle over a few passes (wrapped rows, splitters)
+        app.processEvents()
+    ok = window.grab().save(str(path), "PNG")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if not ok:
+        print(f"shoeadvisor: error: {path}: could not write the PNG", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _on_first_paint(widget: QWidget, callback: Any) -> QObject:
+    """Call back once, just after the widget's first paint event has been handled."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+            return False
+
+    watcher = FirstPaint(widget)
+    widget.installEventFilter(watcher)
+    return watcher

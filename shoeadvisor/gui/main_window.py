@@ -1,0 +1,243 @@
+"""The main window: menus, the welcome page and the tabbed pages. Thin by design."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+from .advice_page import AdvicePage, AdvicePresenter
+from .controller import AdviceController
+from .profile_actions import ProfileFileActions
+from .settings import open_settings, read_bool, read_bytes, read_int, read_str
+from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from shoeadvisor.core.profile import RunnerProfile
+
+    from .sources_dialog import SourcesDialog
+
+NOT_MEDICAL_ADVICE = (
+    "ShoeAdvisor is not medical advice and cannot diagnose anything. If pain is sharp, "
+    "swollen, keeps you from running or does not settle with rest, see a doctor or "
+    "physiotherapist."
+)
+
+
+class MainWindow(QMainWindow):
+    """Menus, a first-run welcome page and a tab per page (Advice first; see add_page)."""
+
+    def __init__(
+        self,
+        controller: AdviceController | None = None,
+        settings: QSettings | None = None,
+        *,
+        remember: bool = True,
+        defer_advice: bool = False,
+    ) -> None:
+        """`remember=False` neither reads nor writes settings (screenshots); `defer_advice`
+        leaves the first advice for finish_startup(), so the window paints before core loads."""
+        super().__init__()
+        self.setWindowTitle("ShoeAdvisor")
+        self.controller = controller or AdviceController(self)
+        self.settings = (
+            settings if settings is not None else (open_settings(self) if remember else None)
+        )
+
+        self.welcome = WelcomePage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.advice_page = AdvicePage()
+        self.tabs.addTab(self.advice_page, "&Advice")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.presenter = AdvicePresenter(self.advice_page, self.controller, self)
+        self.files = ProfileFileActions(self, self.advice_page.form)
+        self._build_menus()
+
+        self.welcome.newProfileRequested.connect(self.new_profile)
+        self.welcome.exampleRequested.connect(self.try_example)
+        self.files.pathChanged.connect(self._update_title)
+        self.controller.profileChanged.connect(self._remember_profile)
+        self.resize(1280, 800)
+        self._restore_state(defer_advice)
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def form(self):  # type: ignore[no-untyped-def]  # ProfileForm
+        return self.advice_page.form
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        """Add a page (Compare shoes, Knee, …) as a tab after Advice; returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    def show_pages(self) -> None:
+        """Leave the welcome page for the tabs (for good: the next start skips it)."""
+        self.stack.setCurrentWidget(self.tabs)
+        if self.settings is not None:
+            self.settings.setValue("session/started", True)
+
+    def showing_welcome(self) -> bool:
+        return self.stack.currentWidget() is self.welcome
+
+    def new_profile(self) -> None:
+        self.show_pages()
+        self.tabs.setCurrentWidget(self.advice_page)
+        self.files.new_profile()
+
+    def try_example(self) -> None:
+        self.show_pages()
+        self.tabs.setCurrentWidget(self.advice_page)
+        self.files.try_example()
+
+    def open_profile(self) -> None:
+        if self.files.open_profile():
+            self.show_pages()
+
+    def show_profile(self, profile: RunnerProfile) -> None:
+        """Fill the form with a profile (e.g. from --profile) and show its advice."""
+        self.show_pages()
+        self.files.show_profile(profile)
+
+    def export_report(self) -> None:
+        """Hook for File ▸ Export report…: the PDF report is being built separately."""
+        QMessageBox.information(
+            self,
+            "Export report",
+            "Exporting a printable report is coming soon.",
+        )
+
+    def show_sources(self) -> SourcesDialog:
+        from .sources_dialog import SourcesDialog
+
+        dialog = SourcesDialog(list(self.controller.knowledge.sources.values()), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> None:
+        from shoeadvisor import __version__
+
+        QMessageBox.about(
+            self,
+            "About ShoeAdvisor",
+            f"<h3>ShoeAdvisor {__version__}</h3>"
+            "<p>Brand-neutral advice on which running-shoe features matter for you, "
+            "and why. It works offline and keeps your profiles on this computer.</p>"
+            "<p><b>Data sources:</b> the advice started from popular articles on running "
+            "shoes and knee pain; each claim was then weighed against published studies and "
+            "graded. Help \u25b8 Sources lists every article and study with its grade.</p>"
+            f"<p><b>Not medical advice.</b> {NOT_MEDICAL_ADVICE}</p>",
+        )
+
+    def finish_startup(self) -> None:
+        """After the first paint: the first advice for a restored profile."""
+        if not self.showing_welcome():
+            self.form.revalidate()
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action("&New profile", self.new_profile, keys.New)
+        self.open_action = self._action("&Open\u2026", self.open_profile, keys.Open)
+        self.save_action = self._action("&Save", self.files.save, keys.Save)
+        self.save_as_action = self._action("Save &As\u2026", self.files.save_as, keys.SaveAs)
+        self.export_action = self._action("&Export report\u2026", self.export_report, "Ctrl+E")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.sources_action = self._action("&Sources\u2026", self.show_sources)
+        self.about_action = self._action("&About ShoeAdvisor", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.sources_action)
+        help_menu.addAction(self.about_action)
+
+    # ------------------------------------------------------------------ state
+    def _update_title(self, path: str = "") -> None:
+        profile = self.controller.profile
+        parts = [profile.name] if profile else []
+        if path:
+            from pathlib import Path
+
+            parts.append(Path(path).name)
+        self.setWindowTitle(" \u2014 ".join([*parts, "ShoeAdvisor"]))
+
+    def _remember_profile(self, profile: RunnerProfile | None) -> None:
+        self._update_title(str(self.files.path or ""))
+        if self.settings is not None and profile is not None:
+            self.settings.setValue("session/profile", json.dumps(profile.to_json_dict()))
+            self.settings.setValue("session/file", str(self.files.path or ""))
+
+    def _restore_state(self, defer_advice: bool) -> None:
+        if self.settings is None:
+            return
+        geometry = read_bytes(self.settings, "window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        for key, splitter in self._splitters().items():
+            state = read_bytes(self.settings, f"splitters/{key}")
+            if not state.isEmpty():
+                splitter.restoreState(state)
+        if not read_bool(self.settings, "session/started"):
+            return  # first run: the welcome page
+        self.show_pages()
+        stored = read_str(self.settings, "session/profile")
+        try:
+            data = json.loads(stored) if stored else None
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            from . import form_logic
+
+            self.form.set_values(form_logic.values_from_profile(data), emit=not defer_advice)
+            path = read_str(self.settings, "session/file")
+            if path:
+                from pathlib import Path
+
+                self.files.set_path(Path(path))
+        self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0))
+
+    def _splitters(self):  # type: ignore[no-untyped-def]
+        page = self.advice_page
+        return {
+            "advice": page.splitter,
+            "advice_right": page.right_splitter,
+            "features": page.features.splitter,
+            "risks": page.risks.splitter,
+        }
+
+    def save_state(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("session/started", not self.showing_welcome())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(f"splitters/{key}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,289 @@
+"""The main window driven the way a runner uses it: type, tick, switch units, clear a field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QRadioButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from shoeadvisor.core.files import load_profile
+from shoeadvisor.core.resources import resource_path
+from shoeadvisor.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.settings.sync()  # type: ignore[union-attr]
+
+
+def tick(qtbot: QtBot, box: QCheckBox) -> None:
+    """Click the box's indicator, as a mouse user does."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def choose(qtbot: QtBot, combo: QComboBox, value: Any) -> None:
+    """Pick an item with the keyboard: focus the combo and press Down until it is current."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentData() == value:
+            break
+        target = combo.findData(value)
+        assert target >= 0
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+    assert combo.currentData() == value, f"could not choose {value!r}"
+
+
+def fill_minimal_runner(qtbot: QtBot, win: MainWindow) -> None:
+    form = win.form
+    qtbot.keyClicks(form.name_edit, "Sam")
+    choose(qtbot, form.foot_width_combo, "standard")
+    choose(qtbot, form.pronation_combo, "neutral")
+    tick(qtbot, form.surface_boxes["asphalt"])
+    tick(qtbot, form.season_boxes["summer"])
+    qtbot.keyClicks(form.number_edits["weight_kg"], "70")
+
+
+def feature_level(win: MainWindow, feature_id: str) -> str:
+    model = win.advice_page.features.model
+    for level in model.group_levels():
+        if feature_id in model.features_in(level):
+            return level
+    raise AssertionError(feature_id)
+
+
+def test_first_run_shows_the_welcome_page(window: MainWindow) -> None:
+    assert window.showing_welcome()
+    assert window.welcome.new_button.text() == "&New profile"
+    assert "example runner" in window.welcome.example_button.text()
+
+
+def test_new_profile_typed_by_hand_gets_advice(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+    assert not window.showing_welcome()
+    assert window.controller.advice is None
+    with qtbot.waitSignal(window.controller.adviceChanged):
+        fill_minimal_runner(qtbot, window)
+    advice = window.controller.advice
+    assert advice is not None
+    assert advice.profile.weight_kg == 70.0
+    assert window.form.visible_errors() == {}
+    assert "Advice for" in window.advice_page.status.text()
+    assert window.advice_page.features.model.rowCount() > 0
+    assert "hard_surface" in window.advice_page.risks.model.risk_ids()
+    assert window.windowTitle().startswith("Sam")
+
+
+def test_ticking_trail_makes_grip_essential_and_adds_uneven_terrain(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.new_profile()
+    fill_minimal_runner(qtbot, window)
+    assert feature_level(window, "trail_grip") != "essential"
+    assert "uneven_terrain" not in window.advice_page.risks.model.risk_ids()
+
+    tick(qtbot, window.form.surface_boxes["trail"])
+    choose(qtbot, window.form.main_surface_combo, "trail")  # trail becomes the main surface
+    assert window.controller.profile is not None
+    assert window.controller.profile.surfaces[0] == "trail"
+    assert feature_level(window, "trail_grip") == "essential"
+    assert "uneven_terrain" in window.advice_page.risks.model.risk_ids()
+
+    window.advice_page.features.select_feature("trail_grip")
+    detail = window.advice_page.features.detail_text()
+    assert "Trail grip" in detail
+    assert "Why, for you" in detail
+    assert "How to check it in a store" in detail
+    assert "Evidence:" in detail
+    assert "Sources:" in detail
+
+
+def test_clearing_the_name_shows_an_error_and_keeps_the_last_advice(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.try_example()
+    before = window.controller.advice
+    assert before is not None
+    edit = window.form.name_edit
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert edit.text() == ""
+    assert window.form.visible_errors() == {"name": "Name is required"}
+    assert window.controller.advice is before
+    assert window.advice_page.features.model.rowCount() > 0
+    assert "last complete profile" in window.advice_page.status.text()
+
+    qtbot.keyClicks(edit, "Kim")
+    assert window.form.visible_errors() == {}
+    assert window.controller.profile is not None
+    assert window.controller.profile.name == "Kim"
+
+
+def test_out_of_range_weight_is_named_next_to_the_field(qtbot: QtBot, window: MainWindow) -> None:
+    window.try_example()
+    weight = window.form.number_edits["weight_kg"]
+    weight.setFocus()
+    weight.selectAll()
+    qtbot.keyClicks(weight, "500")
+    assert weight.text() == "500"  # never clamped
+    assert window.form.visible_errors() == {"weight_kg": "Weight must be between 30 and 250 kg"}
+    # The advice stays with the last complete value typed on the way ("50"), never 500 or 250.
+    assert window.controller.profile is not None
+    assert window.controller.profile.weight_kg == 50.0
+
+
+def test_switching_units_shows_pounds_and_keeps_the_profile_metric(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.try_example()
+    form = window.form
+    qtbot.mouseClick(form.imperial_radio, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert form.imperial_radio.isChecked()
+    assert form.number_edits["weight_kg"].text() == "180.8"
+    assert form.unit_labels["weight_kg"].text() == "lb"
+    assert form.unit_labels["weekly_km"].text() == "mi"
+    profile = window.controller.profile
+    assert profile is not None
+    assert profile.units == "imperial"
+    assert profile.weight_kg == 82.0
+    weight = form.number_edits["weight_kg"]
+    weight.setFocus()
+    weight.selectAll()
+    qtbot.keyClicks(weight, "200")
+    assert window.controller.profile is not None
+    assert window.controller.profile.weight_kg == pytest.approx(90.72, abs=0.01)
+
+
+def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
+    window.new_profile()
+    inputs: list[QWidget] = []
+    for kind in (QLineEdit, QComboBox, QCheckBox, QRadioButton):
+        inputs += window.form.findChildren(kind)
+    assert len(inputs) > 30
+    assert [w for w in inputs if not w.accessibleName()] == []
+
+
+def test_tab_moves_through_the_form_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_profile()
+    form = window.form
+    order: list[QWidget] = []
+    widget: QWidget = form.name_edit
+    for _ in range(6):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+    assert order[:2] == [form.name_edit, form.metric_radio]
+    assert form.number_edits["weight_kg"] in order
+
+
+def test_save_as_then_open_round_trips(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.try_example()
+    target = tmp_path / "me"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    window.save_as_action.trigger()
+    saved = tmp_path / "me.json"
+    assert json.loads(saved.read_text(encoding="utf-8"))["name"] == "Example runner"
+    assert load_profile(saved) == window.controller.profile
+    assert "me.json" in window.windowTitle()
+
+    window.new_profile()
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(saved), "")
+    )
+    window.open_action.trigger()
+    assert window.form.name_edit.text() == "Example runner"
+
+
+def test_saving_an_incomplete_form_explains_instead(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.new_profile()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    asked: list[Any] = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: asked.append(a) or ("", "")
+    )
+    window.save_action.trigger()
+    assert asked == []
+    assert "Name is required" in warnings[0]
+    assert "name" in window.form.visible_errors()
+
+
+def test_opening_a_broken_file_reports_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.try_example()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "x"}', encoding="utf-8")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(bad), "")
+    )
+    window.open_action.trigger()
+    assert "bad.json" in warnings[0]
+    assert window.form.name_edit.text() == "Example runner"
+
+
+def test_help_menus(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    window.about_action.trigger()
+    from shoeadvisor import __version__
+
+    assert __version__ in shown[0]
+    assert "not medical advice" in shown[0].lower()
+    assert "Data sources" in shown[0]
+    window.export_action.trigger()
+    assert "coming soon" in shown[1]
+    dialog = window.show_sources()
+    assert dialog.model.rowCount() == len(window.controller.knowledge.sources)
+    dialog.close()
+
+
+def test_shortcuts_follow_platform_conventions(window: MainWindow) -> None:
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.save_action.shortcut().toString() == "Ctrl+S"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_add_page_adds_a_tab(window: MainWindow) -> None:
+    page = QWidget()
+    index = window.add_page("Compare shoes", page)
+    assert window.tabs.tabText(index) == "Compare shoes"
+    assert window.tabs.widget(index) is page
+
+
+def test_geometry_and_last_profile_are_restored(qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.try_example()
+    first.resize(700, 500)  # the offscreen screen is 800×600: stay inside it
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not second.showing_welcome()
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.form.name_edit.text() == "Example runner"
+    assert second.controller.profile == load_profile(resource_path("example_runner.json"))
