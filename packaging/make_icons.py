@@ -63,7 +63,9 @@ def render_png(renderer: QSvgRenderer, size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG"):
+    # The stubs want bytes for the format; PySide6 6.12 accepts only str at run time.
+    png_ok = image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")  # type: ignore[call-overload]
+    if not png_ok:
         raise RuntimeError(f"could not encode the {size} px icon as PNG")
     buffer.close()
     return bytes(data.data())
