@@ -74,16 +74,16 @@ class SimilarShoe:
             f"{'s' if compared != 1 else ''} known for both "
             f"({round(self.coverage * 100)}% of the checklist, by weight)."
         ]
-        if self.matches:
-            parts.append("Same: " + ", ".join(name(f) for f in self.matches) + ".")
         if self.differences:
             parts.append(
-                "Different: "
+                "Differs (chosen shoe → this one): "
                 + ", ".join(
                     f"{name(d.feature)} {d.target_level}→{d.other_level}" for d in self.differences
                 )
                 + "."
             )
+        if self.matches:
+            parts.append("Same: " + ", ".join(name(f) for f in self.matches) + ".")
         if self.unknown:
             unknown = ", ".join(name(f) for f in self.unknown)
             parts.append(f"Not compared (unknown): {unknown}.")

@@ -392,7 +392,9 @@ class CompareView(QWidget):
     def _update_comparison(self, *_args: object) -> None:
         self._update_actions()
         advice = self._controller.advice
-        rows = [r for r in self.compared_rows() if r.score is not None]
+        rows = sorted(
+            (r for r in self.compared_rows() if r.score is not None), key=lambda r: r.rank
+        )
         scores: list[ShoeScore] = [r.score for r in rows if r.score is not None]
         if advice is None or not scores:
             self.compare_model.clear()
@@ -404,7 +406,6 @@ class CompareView(QWidget):
                 else "Add the shoes you are considering to compare them."
             )
             return
-        scores.sort(key=lambda s: [x.shoe.id for x in advice.shoes].index(s.shoe.id))
         self.compare_model.set_comparison(advice.features, scores)
         self.chart.set_scores(advice.features, scores)
         self.verdict.setText(self._verdict_html(advice, scores, len(self.selected_rows()) < 2))

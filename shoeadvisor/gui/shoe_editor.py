@@ -196,6 +196,10 @@ class LevelSelector(QWidget):
             self._buttons[level] = button
             layout.addWidget(button)
         self._buttons[None].setChecked(True)
+        # The chosen level must be obvious at a glance, also in a bright shop.
+        self.setStyleSheet(
+            "QToolButton:checked { background: #0072b2; color: white; font-weight: bold; }"
+        )
         self._group.buttonToggled.connect(self._toggled)
 
     def button(self, level: int | None) -> QToolButton:

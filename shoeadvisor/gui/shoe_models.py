@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
@@ -32,6 +33,8 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 #: The cell's `Verdict` in the comparison model.
 VerdictRole = Qt.ItemDataRole.UserRole + 3
+#: "surface<TAB>name in lower case", what the list's filter matches.
+FilterRole = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -156,7 +159,9 @@ class ShoeListModel(QAbstractTableModel):
         self._rows: list[ShoeRow] = []
         self._needs: dict[FeatureId, Level] = {}
         self._names: dict[str, str] = {}
-        self._summaries: dict[int, ShoeSummary] = {}
+        self._summaries: dict[int, ShoeSummary] = {}  # by rank, which survives sorting
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- filling -----------------------------------------------------------
 
@@ -177,6 +182,9 @@ class ShoeListModel(QAbstractTableModel):
         if feature_names is not None:
             self._names = dict(feature_names)
         self._summaries = {}
+        by_rank = self._sort_column == self.RANK and self._sort_order == Qt.SortOrder.AscendingOrder
+        if self._sort_column >= 0 and not by_rank:  # rows come in rank order already
+            self._rows = self._sorted_rows(self._sort_column, self._sort_order)
         self.endResetModel()
 
     def row(self, row: int) -> ShoeRow:
@@ -193,11 +201,46 @@ class ShoeListModel(QAbstractTableModel):
 
     def summary(self, row: int) -> ShoeSummary:
         # Computed on first look: a reset with 10,000 shoes must stay cheap.
-        found = self._summaries.get(row)
+        item = self._rows[row]
+        found = self._summaries.get(item.rank)
         if found is None:
-            found = summarise(self._rows[row].shoe, self._needs)
-            self._summaries[row] = found
+            found = summarise(item.shoe, self._needs)
+            self._summaries[item.rank] = found
         return found
+
+    # -- sorting -------------------------------------------------------------
+    #
+    # The model sorts itself and the proxy only filters: QSortFilterProxyModel would
+    # call data() from C++ for every comparison, about half a second for 10,000
+    # shoes, while sorting precomputed SortRole keys in Python takes milliseconds.
+
+    def _sorted_rows(self, column: int, order: Qt.SortOrder) -> list[ShoeRow]:
+        # Start from the advisor's ranking so that ties keep its order (stable sort).
+        by_rank = sorted(self._rows, key=lambda r: r.rank)
+        index = {id(r): i for i, r in enumerate(self._rows)}
+        keys = [self._sort_value(r, index[id(r)], column) for r in by_rank]
+        order_ = sorted(
+            range(len(by_rank)),
+            key=keys.__getitem__,
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        return [by_rank[i] for i in order_]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's SortRole value; ties stay in the advisor's order."""
+        if not 0 <= column < len(self.HEADERS):
+            column = -1
+        self._sort_column, self._sort_order = column, order
+        if column < 0:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        self._rows = self._sorted_rows(column, order)
+        new_row = {id(r): i for i, r in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(new_row[id(old_rows[i.row()])], i.column()) for i in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def _name(self, fid: str) -> str:
         return self._names.get(fid, fid.replace("_", " "))
@@ -232,6 +275,8 @@ class ShoeListModel(QAbstractTableModel):
             return self._sort_value(item, index.row(), col)
         if role == RowRole:
             return item
+        if role == FilterRole:
+            return f"{item.shoe.surface or ''}\t{item.shoe.name.casefold()}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, index.row(), col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -318,14 +363,28 @@ class ShoeListModel(QAbstractTableModel):
 
 
 class ShoeFilterProxy(QSortFilterProxyModel):
-    """Sorts on raw values (SortRole) and filters by surface and by name."""
+    """Filters by surface and by name; sorting is handed to the source model.
+
+    The filter is Qt's own regular expression on FilterRole ("surface<TAB>name"):
+    with no filter set Qt accepts every row without calling back into Python,
+    which keeps a reset of 10,000 shoes cheap.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterRole(FilterRole)
+        self.setFilterKeyColumn(0)
         self._surface: str | None = None
         self._text = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Hand sorting to the source model (see ShoeListModel.sort); this proxy filters."""
+        model = self.sourceModel()
+        if isinstance(model, ShoeListModel):
+            model.sort(column, order)
+        else:  # pragma: no cover - only ShoeListModel is used as source
+            super().sort(column, order)
 
     @property
     def surface(self) -> str | None:
@@ -333,30 +392,24 @@ class ShoeFilterProxy(QSortFilterProxyModel):
 
     def set_surface(self, surface: str | None) -> None:
         """Show only shoes for this surface (`road`, `track`, `trail`), or all for None."""
-        if surface == self._surface:
-            return
-        self.beginFilterChange()
-        self._surface = surface
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if surface != self._surface:
+            self._surface = surface
+            self._refilter()
 
     def set_text(self, text: str) -> None:
+        """Show only shoes whose name contains this text (any case)."""
         text = text.strip().casefold()
-        if text == self._text:
-            return
-        self.beginFilterChange()
-        self._text = text
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if text != self._text:
+            self._text = text
+            self._refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def _refilter(self) -> None:
         if self._surface is None and not self._text:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, ShoeListModel):  # pragma: no cover - set up by the view
-            return True
-        shoe = model.row(source_row).shoe
-        if self._surface is not None and shoe.surface != self._surface:
-            return False
-        return not self._text or self._text in shoe.name.casefold()
+            pattern = ""
+        else:
+            surface = QRegularExpression.escape(self._surface) if self._surface else "[^\t]*"
+            pattern = f"^{surface}\t.*{QRegularExpression.escape(self._text)}"
+        self.setFilterRegularExpression(QRegularExpression(pattern))
 
 
 class CompareModel(QAbstractTableModel):

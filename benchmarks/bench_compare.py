@@ -1,0 +1,186 @@
+"""Compare view with 10,000 shoes: is the list responsive, is re-scoring within 50 ms?
+
+Run: uv run python benchmarks/bench_compare.py [--shoes 10000] [--repeat 7]
+
+Prints the median and the best of each measurement in milliseconds:
+- advise + catalog scoring after a profile edit (core, via the controller),
+- the view's own work after that (model reset, re-sort, comparison, chart),
+- re-sorting the list by each kind of column,
+- data() for one visible page (40 rows, every column, the roles a view asks for),
+- filtering by surface and by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.files import load_profile
+from shoeadvisor.core.ids import FEATURE_IDS, SHOE_SURFACES
+from shoeadvisor.core.resources import resources_dir
+from shoeadvisor.core.shoes import Shoe
+from shoeadvisor.gui.compare_view import CompareView, InMemoryShoeRepository
+from shoeadvisor.gui.controller import AdviceController
+from shoeadvisor.gui.shoe_models import ShoeListModel
+
+PAGE_ROWS = 40
+ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole,
+)
+
+
+def make_shoes(count: int, seed: int = 5) -> list[Shoe]:
+    rng = random.Random(seed)
+    shoes = []
+    for i in range(count):
+        features = {f: rng.randint(0, 3) for f in FEATURE_IDS if rng.random() < 0.8}
+        shoes.append(
+            Shoe(
+                id=f"bench-{i}",
+                name=f"Shoe {rng.randint(0, 99999):05d}",
+                features=features,
+                surface=rng.choice(SHOE_SURFACES),
+                comfort=rng.choice((None, 1, 2, 3, 4, 5)),
+                weight_g=rng.randint(150, 400),
+            )
+        )
+    return shoes
+
+
+def timed(action: Callable[[], object], repeat: int, app: QApplication) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        app.processEvents()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs), min(runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shoes", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+
+    runner = load_profile(resources_dir() / "example_runner.json")
+    heavier = runner.model_copy(update={"weight_kg": runner.weight_kg + 10})
+    shoes = make_shoes(args.shoes)
+    controller = AdviceController()
+    controller.set_profile(runner)
+    view = CompareView(controller, InMemoryShoeRepository(shoes))
+    view.resize(1400, 950)
+    view.show()
+    app.processEvents()
+    results: list[tuple[str, tuple[float, float]]] = []
+
+    profiles = [runner, heavier]  # reversed before each use: heavier first
+
+    def profile_edit() -> None:
+        profiles.reverse()
+        controller.set_profile(profiles[0])
+
+    results.append(
+        (
+            f"profile edit → re-score + view update ({args.shoes} shoes)",
+            timed(profile_edit, args.repeat, app),
+        )
+    )
+
+    def core_only() -> None:
+        profiles.reverse()
+        advise(profiles[0], shoes, controller.knowledge)
+
+    results.append(("  of which advise() alone (core)", timed(core_only, args.repeat, app)))
+
+    advice = controller.advice
+
+    def reset_only() -> None:
+        view._advice_changed(advice)
+
+    results.append(
+        (
+            "  of which the view's update (reset, sort, compare, chart)",
+            timed(reset_only, args.repeat, app),
+        )
+    )
+
+    def list_reset() -> None:
+        view.list_model.set_shoes(shoes, advice)
+
+    results.append(("list model reset (proxy sorted by rank)", timed(list_reset, args.repeat, app)))
+
+    for column, label in (
+        (ShoeListModel.SCORE, "score"),
+        (ShoeListModel.NAME, "name"),
+        (ShoeListModel.MISSING, "missing essentials"),
+    ):
+        orders = [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]
+
+        def resort(column: int = column, orders: list[Qt.SortOrder] = orders) -> None:
+            orders.reverse()
+            view.table.sortByColumn(column, orders[0])
+
+        results.append((f"re-sort by {label}", timed(resort, args.repeat, app)))
+    view.table.sortByColumn(ShoeListModel.RANK, Qt.SortOrder.AscendingOrder)
+
+    proxy = view.proxy
+
+    def page() -> None:
+        for row in range(PAGE_ROWS):
+            for column in range(proxy.columnCount()):
+                index = proxy.index(row, column)
+                for role in ROLES:
+                    index.data(role)
+
+    results.append(
+        (f"data() for a visible page ({PAGE_ROWS} rows × all roles)", timed(page, args.repeat, app))
+    )
+
+    surfaces = ["trail", None]
+
+    def surface_filter() -> None:
+        surfaces.reverse()
+        proxy.set_surface(surfaces[0])
+
+    results.append(("filter by surface (on/off)", timed(surface_filter, args.repeat, app)))
+    texts = ["123", ""]
+
+    def name_filter() -> None:
+        texts.reverse()
+        proxy.set_text(texts[0])
+
+    results.append(("filter by name (on/off)", timed(name_filter, args.repeat, app)))
+
+    width = max(len(label) for label, _ in results)
+    print(f"{'measurement':<{width}}  median ms   best ms")
+    for label, (median, best) in results:
+        print(f"{label:<{width}}  {median:9.1f}  {best:8.1f}")
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
