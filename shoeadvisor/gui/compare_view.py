@@ -296,9 +296,10 @@ class CompareView(QWidget):
         chart_scroll.setAccessibleName("Points per feature")
         body.addWidget(self.compare_table)
         body.addWidget(chart_scroll)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
-        body.setSizes([600, 400])
+        # The table is what decides; the chart is the second look.
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 1)
+        body.setSizes([660, 340])
         right_layout.addWidget(body, 1)
         self.legend = QLabel(
             "✓ suits you · <b style='color:#c62828'>✗ essential missing</b> · "
