@@ -251,7 +251,7 @@ def _knee_section(knee: KneeAdvice) -> str:
         names = {e.id: e.name for e in knee.exercises}
         rows = [
             f"<tr><td>{BOX}</td><td><b>{_e(d.day)}</b></td>"
-            f"<td>{_e(', '.join(names[x] for x in d.exercises) or '—')}</td>"
+            f"<td>{'<br/>'.join(_e(names[x]) for x in d.exercises) or '—'}</td>"
             f"<td>{_e(d.note)}</td></tr>"
             for d in knee.weekly_plan
         ]
