@@ -355,3 +355,36 @@ def test_report_command_runs_headless_in_a_fresh_process(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert b"595.000000 842.000000" in out.read_bytes()
+
+
+def test_report_package_never_imports_widgets_or_the_gui() -> None:
+    import ast
+
+    import shoeadvisor.report
+
+    for path in Path(shoeadvisor.report.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                assert not name.startswith(("PySide6.QtWidgets", "shoeadvisor.gui")), path
+
+
+def test_report_command_loads_no_widgets(tmp_path: Path) -> None:
+    import sys
+
+    profile = write_json(tmp_path / "p.json", RUNNER)
+    code = (
+        "import sys; from shoeadvisor.cli import main; "
+        f"rc = main(['report', {str(profile)!r}, '-o', {str(tmp_path / 'o.pdf')!r}]); "
+        "assert rc == 0; assert 'PySide6.QtWidgets' not in sys.modules, 'widgets loaded'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
