@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from .qt_compat import none_safe
+
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import FeatureAdvice, RiskAdvice
     from shoeadvisor.core.knowledge import Source
@@ -67,6 +69,11 @@ LEVEL_COLOURS = {
     "avoid": ("#b71c1c", "#ffffff"),
 }
 
+
+def _shape(groups: Sequence[tuple[str, Sequence[FeatureAdvice]]]) -> list[tuple[str, list[str]]]:
+    return [(level, [f.id for f in items]) for level, items in groups]
+
+
 _NO_PARENT = 0  # internalId of a group row; feature rows carry their group number + 1
 
 
@@ -79,18 +86,38 @@ class FeatureTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[str, list[FeatureAdvice]]] = []
 
-    def set_features(self, features: Sequence[FeatureAdvice]) -> None:
-        """Show these features; groups without features are left out."""
-        self.beginResetModel()
+    def set_features(self, features: Sequence[FeatureAdvice]) -> bool:
+        """Show these features; groups without features are left out.
+
+        Returns True when the rows moved (a reset); False when only values changed in place,
+        which keeps the view's expansion, selection and scroll position for free.
+        """
         grouped: dict[str, list[FeatureAdvice]] = {level: [] for level in LEVEL_ORDER}
         for feature in features:
             grouped.setdefault(feature.level, []).append(feature)
-        self._groups = [
+        groups = [
             (level, sorted(items, key=lambda f: -f.importance))
             for level, items in grouped.items()
             if items
         ]
+        if _shape(groups) == _shape(self._groups):
+            changed = [
+                g
+                for g, (new, old) in enumerate(zip(groups, self._groups, strict=True))
+                if new != old
+            ]
+            self._groups = groups
+            for g in changed:
+                parent = self.index(g, 0)
+                last = self.rowCount(parent) - 1
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(last, len(self.COLUMNS) - 1, parent)
+                )
+            return False
+        self.beginResetModel()
+        self._groups = groups
         self.endResetModel()
+        return True
 
     def group_levels(self) -> list[str]:
         return [level for level, _ in self._groups]
@@ -144,6 +171,7 @@ class FeatureTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -155,6 +183,7 @@ class FeatureTreeModel(QAbstractItemModel):
             return self.COLUMNS[section]
         return None
 
+    @none_safe
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -216,10 +245,20 @@ class RiskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._risks: list[RiskAdvice] = []
 
-    def set_risks(self, risks: Sequence[RiskAdvice]) -> None:
+    def set_risks(self, risks: Sequence[RiskAdvice]) -> bool:
+        """Show these risks; returns True when rows changed, False when values changed in place."""
+        ordered = sorted(risks, key=lambda r: -SEVERITY_RANK[r.severity])
+        if [r.id for r in ordered] == [r.id for r in self._risks]:
+            if ordered != self._risks:
+                self._risks = ordered
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(ordered) - 1, len(self.COLUMNS) - 1)
+                )
+            return False
         self.beginResetModel()
-        self._risks = sorted(risks, key=lambda r: -SEVERITY_RANK[r.severity])
+        self._risks = ordered
         self.endResetModel()
+        return True
 
     def risk_ids(self) -> list[str]:
         return [r.id for r in self._risks]
@@ -233,6 +272,7 @@ class RiskTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -244,6 +284,7 @@ class RiskTableModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
+    @none_safe
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._risks):
             return None
@@ -284,6 +325,7 @@ class SourceTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -295,6 +337,7 @@ class SourceTableModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
+    @none_safe
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._sources):
             return None

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from .features_view import FeaturesView
 from .profile_form import ProfileForm, error_colour
-from .risks_view import RisksView
 
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import Advice
 
     from .controller import AdviceController
+    from .features_view import FeaturesView
     from .form_logic import FormResult
+    from .risks_view import RisksView
 
 START_TEXT = "Fill in the fields marked * on the left: the advice appears here as soon as they are."
 
 
 class AdvicePage(QWidget):
-    """Lays out the form, a status line, the features view and the risks view."""
+    """Lays out the form, a status line, the features view and the risks view.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With `lazy_views` the two advice views are built by ensure_views() (after the first
+    paint at start-up: there is no advice to show before core/ has loaded anyway).
+    """
+
+    viewsReady = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, lazy_views: bool = False) -> None:
         super().__init__(parent)
         self.form = ProfileForm()
         scroll = QScrollArea()
@@ -38,19 +44,17 @@ class AdvicePage(QWidget):
         self.status.setObjectName("advice_status")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Advice status")
-        self.features = FeaturesView()
-        self.risks = RisksView()
-        right_split = QSplitter(Qt.Orientation.Vertical)
-        right_split.addWidget(self.features)
-        right_split.addWidget(self.risks)
-        right_split.setStretchFactor(0, 3)
-        right_split.setStretchFactor(1, 2)
-        self.right_splitter = right_split
+        self._features: FeaturesView | None = None
+        self._risks: RisksView | None = None
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self._placeholder: QLabel | None = QLabel("Preparing your advice\u2026")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right_splitter.addWidget(self._placeholder)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.status)
-        right_layout.addWidget(right_split)
+        right_layout.addWidget(self.right_splitter)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
@@ -61,6 +65,42 @@ class AdvicePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
+        if not lazy_views:
+            self.ensure_views()
+
+    def has_views(self) -> bool:
+        return self._features is not None
+
+    def ensure_views(self) -> None:
+        """Build the features and risks views (once)."""
+        if self._features is not None:
+            return
+        from .features_view import FeaturesView
+        from .risks_view import RisksView
+
+        self._features = FeaturesView()
+        self._risks = RisksView()
+        if self._placeholder is not None:
+            self._placeholder.hide()
+            self._placeholder.deleteLater()
+            self._placeholder = None
+        self.right_splitter.addWidget(self._features)
+        self.right_splitter.addWidget(self._risks)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+        self.viewsReady.emit()
+
+    @property
+    def features(self) -> FeaturesView:
+        self.ensure_views()
+        assert self._features is not None
+        return self._features
+
+    @property
+    def risks(self) -> RisksView:
+        self.ensure_views()
+        assert self._risks is not None
+        return self._risks
 
     def show_status(self, text: str, problem: bool = False) -> None:
         if problem:

@@ -75,6 +75,7 @@ class FeaturesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sources: Mapping[str, Source] = {}
+        self._html = ""
         self.model = FeatureTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -123,7 +124,10 @@ class FeaturesView(QWidget):
         """Show new advice, keeping the selected feature selected."""
         keep = self.selected_feature()
         self._sources = sources
-        self.model.set_features(features)
+        if not self.model.set_features(features):  # same rows: selection and layout stay
+            if keep is not None:
+                self._show(self.model.index_of(keep))
+            return
         self.tree.expandAll()
         if keep is None and features:
             keep = self.model.features_in(self.model.group_levels()[0])[0]
@@ -150,5 +154,8 @@ class FeaturesView(QWidget):
     def _show(self, index: QModelIndex) -> None:
         feature = self.model.feature_at(index)
         if feature is not None:
-            self.detail.setHtml(feature_html(feature, self._sources))
+            html = feature_html(feature, self._sources)
+            if html != self._html:  # re-laying out rich text is the slow part of an update
+                self._html = html
+                self.detail.setHtml(html)
             self.featureSelected.emit(feature.id)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from shoeadvisor.core.profile import RunnerProfile
@@ -33,10 +32,78 @@ CM_PER_IN = 2.54
 NAME_MAX = 80
 
 
-@dataclass(frozen=True, slots=True)
-class NumberField:
+_REQUIRED: Any = object()
+
+
+class _Record:
+    """A small immutable record. Hand-written rather than a dataclass: dataclasses compile
+    their methods at import time, which costs the first paint several milliseconds."""
+
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = list(self._defaults)
+        values = dict(self._defaults)
+        values.update(zip(names, args, strict=False))
+        unknown = set(kwargs) - set(names)
+        if unknown:
+            raise TypeError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        values.update(kwargs)
+        for name in names:
+            value = values[name]
+            if value is _REQUIRED:
+                raise TypeError(f"{type(self).__name__} needs {name}")
+            object.__setattr__(self, name, dict(value) if isinstance(value, dict) else value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._defaults)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._values() == self._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        inside = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._defaults)
+        return f"{type(self).__name__}({inside})"
+
+    def replace(self, **changes: Any) -> Any:
+        """A copy with some fields changed."""
+        return type(self)(**{**dict(zip(self._defaults, self._values(), strict=True)), **changes})
+
+
+class NumberField(_Record):
     """A number the runner types, stored metric, shown in either unit system."""
 
+    __slots__ = (
+        "example",
+        "high",
+        "imperial_unit",
+        "key",
+        "label",
+        "low",
+        "metric_per_imperial",
+        "metric_unit",
+        "required",
+    )
+    _defaults = dict.fromkeys(
+        (
+            "key",
+            "label",
+            "low",
+            "high",
+            "metric_unit",
+            "imperial_unit",
+            "metric_per_imperial",
+            "required",
+            "example",
+        ),
+        _REQUIRED,
+    )
     key: str
     label: str
     low: float
@@ -156,36 +223,70 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class FormValues:
+class FormValues(_Record):
     """Exactly what the form shows; numbers are the texts typed, in the shown unit."""
 
-    name: str = ""
-    foot_width: str | None = None
-    pronation: str | None = None
-    seasons: tuple[str, ...] = ()
-    surfaces: tuple[str, ...] = ()  # the first one is the main surface
-    experience: str | None = None
-    foot_strike: str | None = None
-    arch: str | None = None
-    downhill: bool | None = None
-    warm_up: bool | None = None
-    knee_pain: tuple[str, ...] = ()
-    knee_symptoms: tuple[str, ...] = ()
-    units: str = "metric"
-    numbers: Mapping[str, str] = field(default_factory=dict)
-    #: Exact metric values behind a shown text (after a unit switch or a load), so that
-    #: rounding for display never changes what is stored: {key: (shown text, metric)}.
-    exact: Mapping[str, tuple[str, float]] = field(default_factory=dict)
+    __slots__ = (
+        "arch",
+        "downhill",
+        "exact",
+        "experience",
+        "foot_strike",
+        "foot_width",
+        "knee_pain",
+        "knee_symptoms",
+        "name",
+        "numbers",
+        "pronation",
+        "seasons",
+        "surfaces",
+        "units",
+        "warm_up",
+    )
+    _defaults: ClassVar[dict[str, Any]] = {
+        "name": "",
+        "foot_width": None,
+        "pronation": None,
+        "seasons": (),
+        "surfaces": (),  # the first one is the main surface
+        "experience": None,
+        "foot_strike": None,
+        "arch": None,
+        "downhill": None,
+        "warm_up": None,
+        "knee_pain": (),
+        "knee_symptoms": (),
+        "units": "metric",
+        "numbers": {},
+        # Exact metric values behind a shown text (after a unit switch or a load), so that
+        # rounding for display never changes what is stored: {key: (shown text, metric)}.
+        "exact": {},
+    }
+    name: str
+    foot_width: str | None
+    pronation: str | None
+    seasons: tuple[str, ...]
+    surfaces: tuple[str, ...]
+    experience: str | None
+    foot_strike: str | None
+    arch: str | None
+    downhill: bool | None
+    warm_up: bool | None
+    knee_pain: tuple[str, ...]
+    knee_symptoms: tuple[str, ...]
+    units: str
+    numbers: Mapping[str, str]
+    exact: Mapping[str, tuple[str, float]]
 
     def number_text(self, key: str) -> str:
         return self.numbers.get(key, "")
 
 
-@dataclass(frozen=True, slots=True)
-class FormResult:
+class FormResult(_Record):
     """A valid profile, or the message to show next to each field at fault."""
 
+    __slots__ = ("errors", "profile")
+    _defaults: ClassVar[dict[str, Any]] = {"profile": _REQUIRED, "errors": _REQUIRED}
     profile: RunnerProfile | None
     errors: Mapping[str, str]
 
@@ -388,4 +489,4 @@ def switch_units(values: FormValues, units: str) -> FormValues:
         if shown is not None:  # out of range: convert it too, so its meaning never changes
             metric = spec.to_metric(shown, values.units)
             numbers[key] = format_number(spec.to_display(metric, units))
-    return replace(values, units=units, numbers=numbers, exact=exact)
+    return values.replace(units=units, numbers=numbers, exact=exact)

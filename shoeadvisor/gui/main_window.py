@@ -9,15 +9,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
-from .advice_page import AdvicePage, AdvicePresenter
 from .controller import AdviceController
-from .profile_actions import ProfileFileActions
 from .settings import open_settings, read_bool, read_bytes, read_int, read_str
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
     from shoeadvisor.core.profile import RunnerProfile
 
+    from .advice_page import AdvicePage, AdvicePresenter
+    from .profile_actions import ProfileFileActions
     from .sources_dialog import SourcesDialog
 
 NOT_MEDICAL_ADVICE = (
@@ -50,25 +50,57 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.advice_page = AdvicePage()
-        self.tabs.addTab(self.advice_page, "&Advice")
+        # The Advice page is built when first needed: not before the welcome page paints.
+        self._advice_page: AdvicePage | None = None
+        self._lazy_views = defer_advice
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
 
-        self.presenter = AdvicePresenter(self.advice_page, self.controller, self)
-        self.files = ProfileFileActions(self, self.advice_page.form)
+        self.presenter: AdvicePresenter | None = None
+        self._files: ProfileFileActions | None = None
         self._build_menus()
 
         self.welcome.newProfileRequested.connect(self.new_profile)
         self.welcome.exampleRequested.connect(self.try_example)
-        self.files.pathChanged.connect(self._update_title)
         self.controller.profileChanged.connect(self._remember_profile)
         self.resize(1280, 800)
         self._restore_state(defer_advice)
 
     # ------------------------------------------------------------------ public API
+    @property
+    def advice_page(self) -> AdvicePage:
+        """The Advice tab (form, features, risks), created on first use."""
+        if self._advice_page is None:
+            from .advice_page import AdvicePage, AdvicePresenter
+            from .profile_actions import ProfileFileActions
+
+            page = AdvicePage(lazy_views=self._lazy_views)
+            self._advice_page = page
+            self.tabs.insertTab(0, page, "&Advice")
+            self.tabs.setCurrentIndex(0)
+            self.presenter = AdvicePresenter(page, self.controller, self)
+            self._files = ProfileFileActions(self, page.form)
+            self._files.pathChanged.connect(self._update_title)
+            page.viewsReady.connect(self._restore_splitters)
+            if page.has_views():
+                self._restore_splitters()
+        return self._advice_page
+
+    @property
+    def files(self) -> ProfileFileActions:
+        """File ▸ New/Open/Save for the Advice page's form."""
+        self.advice_page  # noqa: B018 - creates the page and its file actions
+        assert self._files is not None
+        return self._files
+
+    def save_profile(self) -> bool:
+        return self.files.save()
+
+    def save_profile_as(self) -> bool:
+        return self.files.save_as()
+
     @property
     def form(self):  # type: ignore[no-untyped-def]  # ProfileForm
         return self.advice_page.form
@@ -137,8 +169,9 @@ class MainWindow(QMainWindow):
         )
 
     def finish_startup(self) -> None:
-        """After the first paint: the first advice for a restored profile."""
-        if not self.showing_welcome():
+        """After the first paint: the advice views and the first advice for a restored profile."""
+        if self._advice_page is not None:
+            self._advice_page.ensure_views()
             self.form.revalidate()
 
     # ------------------------------------------------------------------ menus
@@ -154,8 +187,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.new_action = self._action("&New profile", self.new_profile, keys.New)
         self.open_action = self._action("&Open\u2026", self.open_profile, keys.Open)
-        self.save_action = self._action("&Save", self.files.save, keys.Save)
-        self.save_as_action = self._action("Save &As\u2026", self.files.save_as, keys.SaveAs)
+        self.save_action = self._action("&Save", self.save_profile, keys.Save)
+        self.save_as_action = self._action("Save &As\u2026", self.save_profile_as, keys.SaveAs)
         self.export_action = self._action("&Export report\u2026", self.export_report, "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -185,10 +218,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" \u2014 ".join([*parts, "ShoeAdvisor"]))
 
     def _remember_profile(self, profile: RunnerProfile | None) -> None:
-        self._update_title(str(self.files.path or ""))
+        path = str(self._files.path or "") if self._files else ""
+        self._update_title(path)
         if self.settings is not None and profile is not None:
             self.settings.setValue("session/profile", json.dumps(profile.to_json_dict()))
-            self.settings.setValue("session/file", str(self.files.path or ""))
+            self.settings.setValue("session/file", path)
 
     def _restore_state(self, defer_advice: bool) -> None:
         if self.settings is None:
@@ -196,10 +230,6 @@ class MainWindow(QMainWindow):
         geometry = read_bytes(self.settings, "window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        for key, splitter in self._splitters().items():
-            state = read_bytes(self.settings, f"splitters/{key}")
-            if not state.isEmpty():
-                splitter.restoreState(state)
         if not read_bool(self.settings, "session/started"):
             return  # first run: the welcome page
         self.show_pages()
@@ -219,8 +249,18 @@ class MainWindow(QMainWindow):
                 self.files.set_path(Path(path))
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0))
 
+    def _restore_splitters(self) -> None:
+        if self.settings is None:
+            return
+        for key, splitter in self._splitters().items():
+            state = read_bytes(self.settings, f"splitters/{key}")
+            if not state.isEmpty():
+                splitter.restoreState(state)
+
     def _splitters(self):  # type: ignore[no-untyped-def]
-        page = self.advice_page
+        page = self._advice_page
+        if page is None or not page.has_views():
+            return {}
         return {
             "advice": page.splitter,
             "advice_right": page.right_splitter,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -440,5 +439,5 @@ class ProfileForm(QWidget):
 
     def clear_for_new_profile(self) -> None:
         """An empty form for a new runner: no messages until fields are touched."""
-        self.set_values(replace(FormValues(), units=self._units), show_errors=False)
+        self.set_values(FormValues(units=self._units), show_errors=False)
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -34,6 +34,7 @@ class RisksView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sources: Mapping[str, Source] = {}
+        self._html = ""
         self.model = RiskTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -87,15 +88,21 @@ class RisksView(QWidget):
         """Show new risks, keeping the selected one when it still applies."""
         keep = self.selected_risk()
         self._sources = sources
-        self.model.set_risks(risks)
-        self.table.resizeRowsToContents()
+        reset = self.model.set_risks(risks)
+        self._row_timer.start()  # texts may have changed length: re-measure once, later
         ids = self.model.risk_ids()
         if not ids:
-            self.detail.setHtml(NO_RISKS_HTML)
+            self._set_html(NO_RISKS_HTML)
             return
         row = ids.index(keep) if keep in ids else 0
-        self.table.setCurrentIndex(self.model.index(row, 0))
+        if reset:
+            self.table.setCurrentIndex(self.model.index(row, 0))
         self._show(row)
+
+    def _set_html(self, html: str) -> None:
+        if html != self._html:
+            self._html = html
+            self.detail.setHtml(html)
 
     def selected_risk(self) -> str | None:
         risk = self.model.risk_at(self.table.currentIndex().row())
@@ -110,4 +117,4 @@ class RisksView(QWidget):
     def _show(self, row: int) -> None:
         risk = self.model.risk_at(row)
         if risk is not None:
-            self.detail.setHtml(risk_html(risk, self._sources))
+            self._set_html(risk_html(risk, self._sources))

@@ -79,3 +79,29 @@ def test_sources_dialog_lists_the_bibliography(qtbot: QtBot) -> None:
     dialog = SourcesDialog(list(knowledge().sources.values()))
     qtbot.addWidget(dialog)
     assert dialog.proxy.rowCount() == len(knowledge().sources)
+
+
+def test_models_never_wear_out_nones_reference_count(qtbot: QtBot, advice: Advice) -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference per None returned to C++ (see qt_compat)."""
+    import sys
+
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    model = RiskTableModel()
+    model.set_risks(advice.risks)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    index = proxy.index(0, 1)
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        assert proxy.data(index, Qt.ItemDataRole.DecorationRole) is None
+    assert sys.getrefcount(None) >= before - 5
+
+
+def test_same_rows_update_in_place(advice: Advice) -> None:
+    model = FeatureTreeModel()
+    assert model.set_features(advice.features) is True
+    changed: list[object] = []
+    model.modelReset.connect(lambda: changed.append("reset"))
+    assert model.set_features(advice.features) is False
+    assert changed == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from shoeadvisor.core import ids
@@ -70,13 +68,13 @@ def test_empty_form_names_every_required_field() -> None:
     ],
 )
 def test_bad_weight_is_reported_never_clamped(text: str, message: str) -> None:
-    result = build_profile(replace(COMPLETE, numbers={"weight_kg": text}))
+    result = build_profile(COMPLETE.replace(numbers={"weight_kg": text}))
     assert result.profile is None
     assert result.errors == {"weight_kg": message}
 
 
 def test_comma_decimal_and_optional_numbers() -> None:
-    values = replace(COMPLETE, numbers={"weight_kg": "70,5", "weekly_km": "", "height_cm": "180"})
+    values = COMPLETE.replace(numbers={"weight_kg": "70,5", "weekly_km": "", "height_cm": "180"})
     profile = build_profile(values).profile
     assert profile is not None
     assert profile.weight_kg == 70.5
@@ -85,18 +83,18 @@ def test_comma_decimal_and_optional_numbers() -> None:
 
 
 def test_imperial_numbers_are_stored_metric_with_ranges_in_pounds() -> None:
-    values = replace(COMPLETE, units="imperial", numbers={"weight_kg": "154", "weekly_km": "10"})
+    values = COMPLETE.replace(units="imperial", numbers={"weight_kg": "154", "weekly_km": "10"})
     profile = build_profile(values).profile
     assert profile is not None
     assert profile.units == "imperial"
     assert profile.weight_kg == pytest.approx(69.85, abs=0.01)
     assert profile.weekly_km == pytest.approx(16.09, abs=0.01)
-    too_light = build_profile(replace(values, numbers={"weight_kg": "60"}))
+    too_light = build_profile(values.replace(numbers={"weight_kg": "60"}))
     assert too_light.errors == {"weight_kg": "Weight must be between 66.2 and 551.1 lb"}
 
 
 def test_switching_units_keeps_the_exact_metric_value() -> None:
-    at_limit = replace(COMPLETE, numbers={"weight_kg": "30"})
+    at_limit = COMPLETE.replace(numbers={"weight_kg": "30"})
     imperial = switch_units(at_limit, "imperial")
     assert imperial.number_text("weight_kg") == "66.1"
     profile = build_profile(imperial).profile
@@ -108,7 +106,7 @@ def test_switching_units_keeps_the_exact_metric_value() -> None:
 
 
 def test_switching_units_converts_an_out_of_range_value_too() -> None:
-    imperial = switch_units(replace(COMPLETE, numbers={"weight_kg": "300"}), "imperial")
+    imperial = switch_units(COMPLETE.replace(numbers={"weight_kg": "300"}), "imperial")
     assert imperial.number_text("weight_kg") == "661.4"
     assert "weight_kg" in build_profile(imperial).errors
 
@@ -140,5 +138,15 @@ def test_odd_stored_values_are_left_unset() -> None:
 
 
 def test_too_long_name() -> None:
-    result = build_profile(replace(COMPLETE, name="x" * 81))
+    result = build_profile(COMPLETE.replace(name="x" * 81))
     assert result.errors == {"name": "Name is too long: 81 characters, at most 80"}
+
+
+def test_records_are_read_only_and_compare_by_value() -> None:
+    assert COMPLETE.replace(name="  Sam ") == COMPLETE
+    assert COMPLETE.replace(name="Kim") != COMPLETE
+    with pytest.raises(AttributeError):
+        COMPLETE.name = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        FormValues(colour="red")
+    assert "name='  Sam '" in repr(COMPLETE)

@@ -1,0 +1,113 @@
+"""Start-up: process start to first painted main window, ShoeAdvisor vs a bare PySide6 window.
+
+Run: uv run python benchmarks/bench_startup.py [--runs 9]
+
+Each program runs as a fresh subprocess (offscreen platform), alternating, several times. A
+child prints the wall-clock time once its window has painted and grabbed itself; the figure is
+that time minus the moment just before the parent spawned it. Target: ratio of medians <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+window.resize(1280, 800)
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    window.grab()
+    print(f"first-paint {time.time():.6f}", flush=True)
+    app.quit()
+
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def one_run(command: list[str], env: dict[str, str]) -> float:
+    start = time.time()
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    for line in done.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"no first-paint line from {command}: {done.stdout!r} {done.stderr!r}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    options = parser.parse_args()
+    settings = tempfile.mkdtemp(prefix="shoeadvisor-bench-")
+    restored = tempfile.mkdtemp(prefix="shoeadvisor-bench-restored-")
+    # A second start-up with a remembered profile: the form is filled before the first paint.
+    example = json.loads((ROOT / "resources" / "example_runner.json").read_text("utf-8"))
+    Path(restored, "shoeadvisor.ini").write_text(
+        "[session]\nstarted=true\nprofile=" + json.dumps(json.dumps(example)) + "\n", "utf-8"
+    )
+    base_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+    # Measure as installed programs run: with bytecode caches (the warm-up run writes them),
+    # kept in a temporary folder so the source tree stays clean. Both programs get the same.
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    base_env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="shoeadvisor-bench-pycache-")
+    programs = {
+        "bare PySide6 window": ([sys.executable, "-c", BARE], base_env),
+        "ShoeAdvisor (first run)": (
+            [sys.executable, "-m", "shoeadvisor", "--quit-after-first-paint"],
+            {**base_env, "SHOEADVISOR_SETTINGS_DIR": settings},
+        ),
+        "ShoeAdvisor (restored profile)": (
+            [sys.executable, "-m", "shoeadvisor", "--quit-after-first-paint"],
+            {**base_env, "SHOEADVISOR_SETTINGS_DIR": restored},
+        ),
+    }
+    for command, env in programs.values():  # warm the OS file cache once
+        one_run(command, env)
+    times: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(options.runs):
+        for name, (command, env) in programs.items():
+            times[name].append(one_run(command, env))
+    bare = statistics.median(times["bare PySide6 window"])
+    print(f"{options.runs} runs each, median time from process start to first painted window:")
+    worst = 0.0
+    for name, values in times.items():
+        median = statistics.median(values)
+        ratio = median / bare
+        if name != "bare PySide6 window":
+            worst = max(worst, ratio)
+        print(
+            f"  {name:32s} {median * 1000:7.1f} ms  (min {min(values) * 1000:.1f}, "
+            f"max {max(values) * 1000:.1f})  ratio {ratio:.2f}"
+        )
+    verdict = "OK" if worst <= 1.3 else "OVER TARGET"
+    print(f"worst ratio {worst:.2f} (target <= 1.30): {verdict}")
+    return 0 if worst <= 1.3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
