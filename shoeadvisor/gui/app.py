@@ -73,7 +73,8 @@ def run(args: list[str]) -> int:
             return 2
         profile = loaded
     if options.screenshot:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # Offscreen unless the caller chose a platform (packaging tests render through X).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     problem = _platform_problem()
     if problem:
