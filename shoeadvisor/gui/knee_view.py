@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shoeadvisor.gui.qt_compat import none_safe
+
 from .knee_drawing import LOCATION_LABELS, KneeDrawing
 
 if TYPE_CHECKING:
@@ -130,6 +132,7 @@ class WeekPlanModel(QAbstractTableModel):
     def exercises_text(self, day: PlanDay) -> str:
         return "\n".join(self._names.get(x, x) for x in day.exercises) or "—"
 
+    @none_safe
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -144,6 +147,7 @@ class WeekPlanModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

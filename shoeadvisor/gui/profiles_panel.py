@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from shoeadvisor.core.files import InputFileError, parse_profile
 from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.gui.qt_compat import none_safe
 from shoeadvisor.storage import ProfileEntry, ProfileStore, StorageError, StorageProblem
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -107,6 +108,7 @@ class ProfileListModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
+    @none_safe
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None

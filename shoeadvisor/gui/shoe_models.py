@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from shoeadvisor.core.advice import Advice, FeatureAdvice, ShoeScore
 from shoeadvisor.core.ids import FEATURE_IDS, FeatureId, Level
 from shoeadvisor.core.shoes import Shoe
+from shoeadvisor.gui.qt_compat import none_safe
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 #: The row object: a `ShoeRow` in the list; in the comparison a `FeatureAdvice`,
@@ -253,6 +254,7 @@ class ShoeListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -264,6 +266,7 @@ class ShoeListModel(QAbstractTableModel):
             return self.TIPS[section]
         return None
 
+    @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -457,6 +460,7 @@ class CompareModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._scores)
 
+    @none_safe
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -494,6 +498,7 @@ class CompareModel(QAbstractTableModel):
             return font
         return None
 
+    @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()
