@@ -105,6 +105,9 @@ def run(args: list[str]) -> int:
             return
         _set_icon(app)
         window.controller.warm_up_in_background()
+        from shoeadvisor.storage import ProfileStore
+
+        window.attach_store(ProfileStore())
         if profile is not None:
             window.show_profile(profile)
         else:
@@ -116,11 +119,19 @@ def run(args: list[str]) -> int:
 
 def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
     window: MainWindow
-    from .main_window import MainWindow
+    import tempfile
+
+    from shoeadvisor.storage import ProfileStore
+
+    from .main_window import PREFERRED_SIZE, MainWindow
 
     window = MainWindow(remember=False)
     _set_icon(app)
-    window.resize(1280, 800)
+    window.resize(*PREFERRED_SIZE)
+    # A throw-away profile folder: a screenshot never touches the runner's own profiles.
+    scratch = tempfile.TemporaryDirectory(prefix="shoeadvisor-screenshot-")
+    store = ProfileStore(Path(scratch.name))
+    window.attach_store(store)
     if profile is not None:
         window.show_profile(profile)
     window.show()
@@ -130,6 +141,8 @@ def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
     window.close()
     window.deleteLater()
     app.processEvents()
+    store.close()
+    scratch.cleanup()
     if not ok:
         print(f"shoeadvisor: error: {path}: could not write the PNG", file=sys.stderr)
         return 1

@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .controller import AdviceController
 from .settings import open_settings, read_bool, read_bytes, read_int, read_str
@@ -15,9 +25,12 @@ from .welcome import WelcomePage
 
 if TYPE_CHECKING:
     from shoeadvisor.core.profile import RunnerProfile
+    from shoeadvisor.storage import ProfileStore
 
     from .advice_page import AdvicePage, AdvicePresenter
     from .profile_actions import ProfileFileActions
+    from .profile_session import ProfileSession
+    from .profiles_panel import ProfilesPanel
     from .sources_dialog import SourcesDialog
 
 NOT_MEDICAL_ADVICE = (
@@ -25,6 +38,24 @@ NOT_MEDICAL_ADVICE = (
     "swollen, keeps you from running or does not settle with rest, see a doctor or "
     "physiotherapist."
 )
+
+
+#: The size a first start opens at, when the screen has room for it.
+PREFERRED_SIZE = (1440, 900)
+
+
+def default_size() -> tuple[int, int]:
+    """PREFERRED_SIZE, shrunk to 90% of the available screen when that is smaller."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    width, height = PREFERRED_SIZE
+    if screen is None:
+        return width, height
+    area = screen.availableGeometry()
+    if area.width() < 200 or area.height() < 200:  # offscreen platforms report tiny screens
+        return width, height
+    return min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9))
 
 
 class MainWindow(QMainWindow):
@@ -60,12 +91,14 @@ class MainWindow(QMainWindow):
 
         self.presenter: AdvicePresenter | None = None
         self._files: ProfileFileActions | None = None
+        self.session: ProfileSession | None = None
+        self.profiles_panel: ProfilesPanel | None = None
         self._build_menus()
 
         self.welcome.newProfileRequested.connect(self.new_profile)
         self.welcome.exampleRequested.connect(self.try_example)
         self.controller.profileChanged.connect(self._remember_profile)
-        self.resize(1280, 800)
+        self.resize(*default_size())
         self._restore_state(defer_advice)
 
     # ------------------------------------------------------------------ public API
@@ -96,7 +129,16 @@ class MainWindow(QMainWindow):
         return self._files
 
     def save_profile(self) -> bool:
-        return self.files.save()
+        """Ctrl+S: with saved profiles, save now (edits are saved anyway); else to a file."""
+        if self.session is None:
+            return self.files.save()
+        result = self.form.revalidate()
+        if result.profile is None:
+            self.form.show_all_errors()
+            self.statusBar().showMessage("Not saved: fix the marked fields first", 5000)
+            return False
+        self.session.autosave(result.profile)
+        return not self.session.saved_state.startswith("Not saved")
 
     def save_profile_as(self) -> bool:
         return self.files.save_as()
@@ -121,16 +163,38 @@ class MainWindow(QMainWindow):
     def new_profile(self) -> None:
         self.show_pages()
         self.tabs.setCurrentWidget(self.advice_page)
+        if self.session is not None:
+            self.session.start_new()
         self.files.new_profile()
 
     def try_example(self) -> None:
         self.show_pages()
         self.tabs.setCurrentWidget(self.advice_page)
+        if self.session is not None:
+            self.session.start_new()
         self.files.try_example()
 
     def open_profile(self) -> None:
-        if self.files.open_profile():
-            self.show_pages()
+        """Open a profile file: with saved profiles, it is imported into them first."""
+        if self.session is None:
+            if self.files.open_profile():
+                self.show_pages()
+            return
+        from pathlib import Path
+
+        from shoeadvisor.core.files import InputFileError
+        from shoeadvisor.storage import StorageError
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open or import a runner profile", "", "Runner profiles (*.json);;All files (*)"
+        )
+        if not name:
+            return
+        self.show_pages()
+        try:
+            self.session.import_file(Path(name))
+        except (InputFileError, StorageError) as exc:
+            QMessageBox.warning(self, "Cannot import this profile", str(exc))
 
     def show_profile(self, profile: RunnerProfile) -> None:
         """Fill the form with a profile (e.g. from --profile) and show its advice."""
@@ -138,12 +202,85 @@ class MainWindow(QMainWindow):
         self.files.show_profile(profile)
 
     def export_report(self) -> None:
-        """Hook for File ▸ Export report…: the PDF report is being built separately."""
-        QMessageBox.information(
-            self,
-            "Export report",
-            "Exporting a printable report is coming soon.",
+        """File ▸ Export report…: a PDF (or print-out) to take to a shoe store."""
+        from .report_dialog import export_report
+
+        advice = self.controller.advice
+        # Without shoes of their own, the report compares the built-in shoe types.
+        shoes = None if advice is not None and advice.shoes else self.controller.catalog_scores
+        export_report(self, advice, shoes)
+
+    def attach_store(self, store: ProfileStore) -> None:
+        """Saved profiles (a side panel, autosave, last profile reopened) and the pages that
+        need them: Shoes (the runner's own, kept in the store) and Knee."""
+        from .compare_view import CompareView, user_shoe_repository
+        from .knee_view import KneeView
+        from .profile_session import ProfileSession
+        from .profiles_panel import ProfilesPanel, ReadOnlyBanner
+
+        self.advice_page  # noqa: B018 - the form must exist before a profile is shown
+        session = ProfileSession(store, self.controller, self._show_stored_profile, self)
+        panel = ProfilesPanel(store)
+        self.session, self.profiles_panel = session, panel
+        dock = QDockWidget("My profiles", self)
+        dock.setObjectName("profiles_dock")
+        dock.setWidget(panel)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        # Docks take their width once the window is laid out: ask after this event.
+        QTimer.singleShot(0, lambda: self.resizeDocks([dock], [200], Qt.Orientation.Horizontal))
+        self.view_menu.addAction(dock.toggleViewAction())
+
+        banner = ReadOnlyBanner(store)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(banner)
+        column.addWidget(self.takeCentralWidget())
+        self.setCentralWidget(central)
+        self.read_only_banner = banner
+
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName("Saved state")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        session.savedStateChanged.connect(self.saved_label.setText)
+        session.storeChanged.connect(panel.refresh)
+        session.currentIdChanged.connect(lambda pid: pid and panel.select(pid))
+        panel.currentProfileChanged.connect(self._open_stored)
+        panel.profileActivated.connect(self._open_stored)
+        panel.profilesChanged.connect(self._after_profiles_changed)
+        banner.writableAgain.connect(panel.refresh)
+        banner.writableAgain.connect(session.reload_current)
+
+        self.compare_page = CompareView(self.controller, user_shoe_repository(store))
+        self.knee_page = KneeView(self.controller)
+        self.add_page("&Shoes", self.compare_page)
+        self.add_page("&Knee", self.knee_page)
+        if session.reopen_last():
+            self.show_pages()
+
+    def _open_stored(self, profile_id: str) -> None:
+        if profile_id and self.session is not None:
+            self.session.open(profile_id)
+
+    def _show_stored_profile(self, profile: RunnerProfile) -> None:
+        self.show_pages()
+        self.files.set_path(None)
+        self.files.show_profile(profile)
+
+    def _after_profiles_changed(self) -> None:
+        """A rename in the list changes the open profile's name: show it in the form."""
+        session, profile = self.session, self.controller.profile
+        if session is None or session.current_id is None or profile is None:
+            return
+        if self.profiles_panel is not None and self.profiles_panel.current_id() is None:
+            if not session.store.list_profiles()[0]:
+                self.new_profile()  # the last profile went to the trash
+            return
+        session.reload_if_renamed(profile.name)
 
     def show_sources(self) -> SourcesDialog:
         from .sources_dialog import SourcesDialog
@@ -186,10 +323,14 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
         self.new_action = self._action("&New profile", self.new_profile, keys.New)
-        self.open_action = self._action("&Open\u2026", self.open_profile, keys.Open)
+        self.open_action = self._action("&Open or import\u2026", self.open_profile, keys.Open)
         self.save_action = self._action("&Save", self.save_profile, keys.Save)
-        self.save_as_action = self._action("Save &As\u2026", self.save_profile_as, keys.SaveAs)
-        self.export_action = self._action("&Export report\u2026", self.export_report, "Ctrl+E")
+        self.save_as_action = self._action(
+            "E&xport profile\u2026", self.save_profile_as, keys.SaveAs
+        )
+        self.export_action = self._action(
+            "&Export or print report\u2026", self.export_report, keys.Print
+        )
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.new_action, self.open_action):
@@ -199,6 +340,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        self.view_menu = self.menuBar().addMenu("&View")
 
         help_menu = self.menuBar().addMenu("&Help")
         self.sources_action = self._action("&Sources\u2026", self.show_sources)
@@ -280,4 +423,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.session is not None:
+            self.session.store.close()  # let another copy of the app write now
         super().closeEvent(event)

@@ -13,14 +13,20 @@ from shoeadvisor.core.resources import resource_path
 from shoeadvisor.gui.app import run
 
 
-def test_screenshot_of_the_example_runner(qtbot: QtBot, tmp_path: Path) -> None:
+def test_screenshot_of_the_example_runner(
+    qtbot: QtBot, tmp_path: Path, private_data_dir: Path
+) -> None:
     target = tmp_path / "shot.png"
     assert (
         run(["--screenshot", str(target), "--profile", str(resource_path("example_runner.json"))])
         == 0
     )
     image = QImage(str(target))
-    assert (image.width(), image.height()) == (1280, 800)
+    from shoeadvisor.gui.main_window import PREFERRED_SIZE
+
+    assert (image.width(), image.height()) == PREFERRED_SIZE
+    # The screenshot used a scratch profile folder, never the runner's own.
+    assert list(private_data_dir.iterdir()) == []
 
 
 def test_bad_profile_is_one_line_and_exit_2(

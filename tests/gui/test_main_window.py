@@ -253,8 +253,12 @@ def test_help_menus(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.Monkey
     assert __version__ in shown[0]
     assert "not medical advice" in shown[0].lower()
     assert "Data sources" in shown[0]
+    import shoeadvisor.gui.report_dialog as report_dialog
+
+    exported: list[object] = []
+    monkeypatch.setattr(report_dialog, "export_report", lambda *args: exported.append(args))
     window.export_action.trigger()
-    assert "coming soon" in shown[1]
+    assert len(exported) == 1 and exported[0][0] is window
     dialog = window.show_sources()
     assert dialog.model.rowCount() == len(window.controller.knowledge.sources)
     dialog.close()
