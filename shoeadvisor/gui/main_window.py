@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -213,6 +213,8 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: ProfileStore) -> None:
         """Saved profiles (a side panel, autosave, last profile reopened) and the pages that
         need them: Shoes (the runner's own, kept in the store) and Knee."""
+        from PySide6.QtCore import Qt
+
         from .compare_view import CompareView, user_shoe_repository
         from .knee_view import KneeView
         from .profile_session import ProfileSession
@@ -283,6 +285,8 @@ class MainWindow(QMainWindow):
         session.reload_if_renamed(profile.name)
 
     def show_sources(self) -> SourcesDialog:
+        from PySide6.QtCore import Qt
+
         from .sources_dialog import SourcesDialog
 
         dialog = SourcesDialog(list(self.controller.knowledge.sources.values()), self)
