@@ -32,6 +32,7 @@ from .profile import RunnerProfile
 from .risks import RISK_RULES, needs_doctor
 from .rules import FEATURE_RULES
 from .shoes import Shoe
+from .wording import text_context
 
 ESSENTIAL_FROM = 70
 RECOMMENDED_FROM = 45
@@ -61,34 +62,6 @@ def level_for(importance: int, avoided: bool) -> Level:
     return "optional"
 
 
-class _Context(dict[str, str]):
-    """Values for the placeholders in rule and risk texts."""
-
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
-
-
-def _context(profile: RunnerProfile) -> _Context:
-    ctx = _Context(weight_kg=_number(profile.weight_kg))
-    bmi = profile.bmi
-    if bmi is not None:
-        ctx["bmi"] = f"{bmi:.1f}"
-    if profile.weekly_km is not None:
-        ctx["weekly_km"] = _number(profile.weekly_km)
-    if profile.previous_weekly_km is not None:
-        ctx["previous_weekly_km"] = _number(profile.previous_weekly_km)
-    change = profile.weekly_change
-    if change is not None:
-        ctx["change_pct"] = f"{(change - 1) * 100:+.0f}%"
-    elif profile.previous_weekly_km == 0:
-        ctx["change_pct"] = "a restart after a week without running"
-    return ctx
-
-
 def _claim(claim: ArticleClaim | None) -> Claim | None:
     if claim is None:
         return None
@@ -97,7 +70,7 @@ def _claim(claim: ArticleClaim | None) -> Claim | None:
 
 def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice, ...]:
     """Every feature once, highest importance first, each with its reasons."""
-    ctx = _context(profile)
+    ctx = text_context(profile)
     raw: dict[str, float] = {}
     avoided: set[str] = set()
     reasons: dict[str, list[Reason]] = {}
@@ -157,7 +130,7 @@ def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice
 
 def risk_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[RiskAdvice, ...]:
     """The risks that apply, most severe first."""
-    ctx = _context(profile)
+    ctx = text_context(profile)
     found = []
     for rid in RISK_IDS:
         severity = RISK_RULES[rid](profile)

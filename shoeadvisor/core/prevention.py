@@ -20,6 +20,8 @@ from .knowledge import KnowledgeError, knowledge
 from .profile import RunnerProfile
 from .resources import resources_dir
 from .risks import mileage_jumped, needs_doctor
+from .rules import OBESE_BMI
+from .wording import text_context
 
 Topic = Literal["progression", "surfaces", "shoes", "warm_up", "cadence", "strength"]
 TOPICS: tuple[Topic, ...] = get_args(Topic)
@@ -31,8 +33,6 @@ TOPIC_NAMES: Mapping[Topic, str] = {
     "cadence": "Cadence",
     "strength": "Strength",
 }
-#: BMI above which a novice should keep the first week short (Nielsen 2014, IJSPT).
-_OBESE_BMI = 30.0
 
 
 class _Strict(BaseModel):
@@ -112,28 +112,7 @@ def _jumped_from_running(p: RunnerProfile) -> bool:
 
 def _obese(p: RunnerProfile) -> bool:
     bmi = p.bmi
-    return bmi is not None and bmi > _OBESE_BMI
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
-
-
-class _Context(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
-def _context(p: RunnerProfile) -> _Context:
-    ctx = _Context()
-    if p.weekly_km is not None:
-        ctx["weekly_km"] = _number(p.weekly_km)
-    if p.previous_weekly_km is not None:
-        ctx["previous_weekly_km"] = _number(p.previous_weekly_km)
-    change = p.weekly_change
-    if change is not None:
-        ctx["change_pct"] = f"{(change - 1) * 100:.0f}%"
-    return ctx
+    return bmi is not None and bmi > OBESE_BMI
 
 
 def load_prevention_from(folder: Path, known_sources: Collection[str]) -> PreventionKnowledge:
@@ -167,7 +146,7 @@ def prevention_checklist(
 ) -> tuple[PreventionItem, ...]:
     """The items that apply to this runner, grouped by topic in TOPICS order."""
     kb = kb or prevention_knowledge()
-    ctx = _context(profile)
+    ctx = text_context(profile)
     found = [
         PreventionItem(
             item_id,

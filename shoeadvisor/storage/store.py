@@ -22,7 +22,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-from shoeadvisor.core.files import InputFileError, NewerFileError, decode_json_bytes, parse_profile
+from shoeadvisor.core.files import (
+    InputFileError,
+    NewerFileError,
+    decode_json_bytes,
+    parse_profile,
+    read_json_file,
+)
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import Shoe
 
@@ -421,19 +427,8 @@ class ProfileStore:
     def import_file(self, path: Path | str) -> str:
         """Add a profile from a contract §1 file (or a stored file) as a new profile."""
         self._require_writable()
-        path = Path(path)
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_STORED_PROFILE_BYTES + 1)
-        except FileNotFoundError:
-            raise InputFileError(path, "no such file") from None
-        except IsADirectoryError:
-            raise InputFileError(path, "is a folder, not a file") from None
-        except OSError as exc:
-            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-        if len(raw) > MAX_STORED_PROFILE_BYTES:
-            raise InputFileError(path, f"too large (over {MAX_STORED_PROFILE_BYTES:,} bytes)")
-        stored = stored_profile_from_data(decode_json_bytes(raw, path), path, file_id=None)
+        data = read_json_file(path, MAX_STORED_PROFILE_BYTES)
+        stored = stored_profile_from_data(data, path, file_id=None)
         return self.save(None, stored.profile)
 
     def export(self, profile_id: str, path: Path | str) -> None:
