@@ -107,6 +107,7 @@ def run(args: list[str]) -> int:
         window.controller.warm_up_in_background()
         from shoeadvisor.storage import ProfileStore
 
+        window.install_shortcuts()
         window.attach_store(ProfileStore())
         if profile is not None:
             window.show_profile(profile)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,6 +38,12 @@ NOT_MEDICAL_ADVICE = (
     "swollen, keeps you from running or does not settle with rest, see a doctor or "
     "physiotherapist."
 )
+
+
+class StandardKey(NamedTuple):
+    """A platform shortcut by QKeySequence.StandardKey name, resolved when installed."""
+
+    name: str
 
 
 #: The size a first start opens at, when the screen has room for it.
@@ -84,16 +90,26 @@ class MainWindow(QMainWindow):
         # The Advice page is built when first needed: not before the welcome page paints.
         self._advice_page: AdvicePage | None = None
         self._lazy_views = defer_advice
+        # Shown for the moment between the first paint and the restored profile's form.
+        self.opening = QLabel("Opening your profile\u2026")
+        self.opening.setObjectName("opening")
+        self.opening.setStyleSheet("#opening { qproperty-alignment: AlignCenter; }")
+        self._pending_profile: dict[str, object] | None = None
+        self._restored_tab = 0
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
 
         self.presenter: AdvicePresenter | None = None
         self._files: ProfileFileActions | None = None
         self.session: ProfileSession | None = None
         self.profiles_panel: ProfilesPanel | None = None
+        self._shortcuts: list[tuple[QAction, StandardKey | str]] = []
         self._build_menus()
+        if not defer_advice:
+            self.install_shortcuts()
 
         self.welcome.newProfileRequested.connect(self.new_profile)
         self.welcome.exampleRequested.connect(self.try_example)
@@ -311,29 +327,52 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """After the first paint: the advice views and the first advice for a restored profile."""
+        self.install_shortcuts()
+        pending, self._pending_profile = self._pending_profile, None
+        if self.stack.currentWidget() is self.opening:
+            self.stack.setCurrentWidget(self.tabs)
+        opened = self.session is not None and self.session.current_id is not None
+        if pending is not None and not opened:
+            self._restore_profile(pending)
+        elif pending is not None:
+            self.tabs.setCurrentIndex(min(self._restored_tab, self.tabs.count() - 1))
         if self._advice_page is not None:
             self._advice_page.ensure_views()
             self.form.revalidate()
 
     # ------------------------------------------------------------------ menus
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot, shortcut: StandardKey | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         return action
 
+    def install_shortcuts(self) -> None:
+        """Give the menu actions their shortcuts (once).
+
+        Deferred until after the first paint at start-up: the first QKeySequence makes
+        PySide6 build its key enums, ~25 ms nobody can type within anyway.
+        """
+        pending, self._shortcuts = self._shortcuts, []
+        for action, shortcut in pending:
+            if isinstance(shortcut, StandardKey):
+                action.setShortcut(QKeySequence(getattr(QKeySequence.StandardKey, shortcut.name)))
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+
     def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.new_action = self._action("&New profile", self.new_profile, keys.New)
-        self.open_action = self._action("&Open or import\u2026", self.open_profile, keys.Open)
-        self.save_action = self._action("&Save", self.save_profile, keys.Save)
+        self.new_action = self._action("&New profile", self.new_profile, StandardKey("New"))
+        self.open_action = self._action(
+            "&Open or import\u2026", self.open_profile, StandardKey("Open")
+        )
+        self.save_action = self._action("&Save", self.save_profile, StandardKey("Save"))
         self.save_as_action = self._action(
-            "E&xport profile\u2026", self.save_profile_as, keys.SaveAs
+            "E&xport profile\u2026", self.save_profile_as, StandardKey("SaveAs")
         )
         self.export_action = self._action(
-            "&Export or print report\u2026", self.export_report, keys.Print
+            "&Export or print report\u2026", self.export_report, StandardKey("Print")
         )
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -385,16 +424,29 @@ class MainWindow(QMainWindow):
             data = json.loads(stored) if stored else None
         except ValueError:
             data = None
-        if isinstance(data, dict):
-            from . import form_logic
+        self._restored_tab = read_int(self.settings, "window/tab", 0)
+        if not isinstance(data, dict):
+            self.tabs.setCurrentIndex(self._restored_tab)
+            return
+        if defer_advice:
+            # Paint the window first and build the form just after (finish_startup):
+            # the form and Qt's enum namespace cost ~45 ms that the first paint need not wait for.
+            self._pending_profile = data
+            self.stack.setCurrentWidget(self.opening)
+            return
+        self._restore_profile(data)
 
-            self.form.set_values(form_logic.values_from_profile(data), emit=not defer_advice)
+    def _restore_profile(self, data: dict[str, object]) -> None:
+        from . import form_logic
+
+        self.form.set_values(form_logic.values_from_profile(data), emit=True)
+        if self.settings is not None:
             path = read_str(self.settings, "session/file")
             if path:
                 from pathlib import Path
 
                 self.files.set_path(Path(path))
-        self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0))
+        self.tabs.setCurrentIndex(min(self._restored_tab, self.tabs.count() - 1))
 
     def _restore_splitters(self) -> None:
         if self.settings is None:

@@ -291,3 +291,14 @@ def test_geometry_and_last_profile_are_restored(qtbot: QtBot) -> None:
     assert (second.width(), second.height()) == (700, 500)
     assert second.form.name_edit.text() == "Example runner"
     assert second.controller.profile == load_profile(resource_path("example_runner.json"))
+
+
+def test_deferred_start_installs_shortcuts_after_the_first_paint(qtbot: QtBot) -> None:
+    win = MainWindow(defer_advice=True)
+    qtbot.addWidget(win)
+    assert win.new_action.shortcut().isEmpty()  # not yet: the key enums cost ~25 ms
+    win.finish_startup()
+    assert win.new_action.shortcut().toString() == "Ctrl+N"
+    assert win.export_action.shortcut().toString() == "Ctrl+P"
+    win.finish_startup()  # idempotent
+    assert win.save_action.shortcut().toString() == "Ctrl+S"
