@@ -198,3 +198,25 @@ def test_export_report_uses_the_archetypes_when_no_shoes_were_added(
     [(parent, advice, shoes)] = calls
     assert parent is window and advice is window.controller.advice
     assert [s.shoe.id for s in shoes] == [s.shoe.id for s in window.controller.catalog_scores]
+
+
+def test_deleting_profiles_moves_on_and_never_resaves_a_deleted_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.session.store
+    first = store.save(None, load_profile(EXAMPLE).model_copy(update={"name": "Ana"}))
+    second = store.save(None, load_profile(EXAMPLE).model_copy(update={"name": "Ben"}))
+    window.profiles_panel.refresh()
+    window.profiles_panel.select(second)
+    qtbot.waitUntil(lambda: window.controller.profile.name == "Ben")
+    assert window.profiles_panel.delete_current()
+    qtbot.waitUntil(lambda: window.controller.profile.name == "Ana")
+    assert window.session.current_id == first
+    assert [e.id for e in store.list_profiles()[0]] == [first]
+    assert window.profiles_panel.delete_current()
+    qtbot.waitUntil(lambda: window.session.current_id is None)
+    assert window.form.name_edit.text() == ""
+    assert store.list_profiles()[0] == []
+    assert sorted(store.trashed_ids()) == sorted([first, second])
+    assert window.profiles_panel.undo_delete()
+    assert [e.name for e in store.list_profiles()[0]] == ["Ana"]
