@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The app starts exactly as `shoeadvisor` does (no arguments); this variable only makes it
+# print the moment of its first paint and quit.
+QUIT = {"SHOEADVISOR_QUIT_AFTER_FIRST_PAINT": "1"}
 
 BARE = """
 import sys, time
@@ -78,12 +81,12 @@ def main() -> int:
     programs = {
         "bare PySide6 window": ([sys.executable, "-c", BARE], base_env),
         "ShoeAdvisor (first run)": (
-            [sys.executable, "-m", "shoeadvisor", "--quit-after-first-paint"],
-            {**base_env, "SHOEADVISOR_SETTINGS_DIR": settings},
+            [sys.executable, "-m", "shoeadvisor"],
+            {**base_env, **QUIT, "SHOEADVISOR_SETTINGS_DIR": settings},
         ),
         "ShoeAdvisor (restored profile)": (
-            [sys.executable, "-m", "shoeadvisor", "--quit-after-first-paint"],
-            {**base_env, "SHOEADVISOR_SETTINGS_DIR": restored},
+            [sys.executable, "-m", "shoeadvisor"],
+            {**base_env, **QUIT, "SHOEADVISOR_SETTINGS_DIR": restored},
         ),
     }
     for command, env in programs.values():  # warm the OS file cache once

@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="shoeadvisor",
         description="Running-shoe and knee-care advice. Without a command it opens the window.",
+        epilog="Window options: shoeadvisor [--profile FILE] [--screenshot PATH] "
+        "(--screenshot renders the window to a PNG and exits).",
     )
     parser.add_argument("--version", "-V", action="version", version=f"shoeadvisor {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+# Not `from typing import TYPE_CHECKING`: this module runs before the first paint, and
+# every import on that path delays the window (see benchmarks/bench_startup.py).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+    from typing import Any
+
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
@@ -18,10 +22,24 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+#: Set by benchmarks/bench_startup.py: report the first paint and quit (same as the flag).
+QUIT_AFTER_FIRST_PAINT_ENV = "SHOEADVISOR_QUIT_AFTER_FIRST_PAINT"
+
+
+class _Plain:
+    """The options of a start without arguments, without loading argparse (~7 ms)."""
+
+    screenshot: str | None = None
+    profile: str | None = None
+    quit_after_first_paint = False
+
+
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="shoeadvisor",
-        description="Open the ShoeAdvisor window. Headless commands: shoeadvisor --help-commands.",
+        description="Open the ShoeAdvisor window. Headless commands: shoeadvisor --help.",
     )
     parser.add_argument(
         "--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit"
@@ -60,10 +78,14 @@ def _set_icon(app: Any) -> None:
 
 def run(args: list[str]) -> int:
     """Parse the GUI arguments, show the window, run the event loop; returns the exit status."""
-    try:
-        options = _parser().parse_args(args)
-    except SystemExit as exc:  # --help, or a wrong argument (argparse printed why)
-        return exc.code if isinstance(exc.code, int) else 2
+    options: Any = _Plain()
+    if args:
+        try:
+            options = _parser().parse_args(args)
+        except SystemExit as exc:  # --help, or a wrong argument (argparse printed why)
+            return exc.code if isinstance(exc.code, int) else 2
+    if os.environ.get(QUIT_AFTER_FIRST_PAINT_ENV):
+        options.quit_after_first_paint = True
 
     profile: RunnerProfile | None = None
     if options.profile:
@@ -91,6 +113,8 @@ def run(args: list[str]) -> int:
     from .main_window import MainWindow
 
     if options.screenshot:
+        from pathlib import Path
+
         return _screenshot(app, Path(options.screenshot), profile)
 
     window = MainWindow(defer_advice=True)
@@ -121,6 +145,7 @@ def run(args: list[str]) -> int:
 def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
     window: MainWindow
     import tempfile
+    from pathlib import Path
 
     from shoeadvisor.storage import ProfileStore
 
