@@ -220,3 +220,15 @@ def test_deleting_profiles_moves_on_and_never_resaves_a_deleted_one(
     assert sorted(store.trashed_ids()) == sorted([first, second])
     assert window.profiles_panel.undo_delete()
     assert [e.name for e in store.list_profiles()[0]] == ["Ana"]
+
+
+def test_opening_a_profile_leaves_its_file_untouched(qtbot: QtBot, window: MainWindow) -> None:
+    store = window.session.store
+    full = load_profile(EXAMPLE).model_copy(update={"name": "Exact", "units": "imperial"})
+    pid = store.save(None, full)
+    before = store.profile_path(pid).read_bytes()
+    window.profiles_panel.refresh()
+    window.profiles_panel.select(pid)
+    qtbot.waitUntil(lambda: window.controller.profile is not None)
+    assert window.controller.profile == full  # the form gives back exactly what was stored
+    assert store.profile_path(pid).read_bytes() == before
