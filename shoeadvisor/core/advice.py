@@ -211,9 +211,30 @@ class BreakdownItem:
         return {"feature": self.feature, "level": self.level, "points": round(self.points, 2)}
 
 
+@dataclass(frozen=True, slots=True)
+class ScoreAdjustment:
+    """Points for a shoe's measurements (its drop, say) with why, how sure, from where."""
+
+    rule: str
+    points: float
+    text: str
+    evidence: Grade
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "points": self.points,
+            "text": self.text,
+            "evidence": self.evidence,
+            "sources": list(self.sources),
+        }
+
+
 @dataclass(slots=True)
 class ShoeScore:
-    """A shoe's fit for this runner: 50 + the points of each known feature + comfort.
+    """A shoe's fit for this runner: 50 + the points of each known feature + comfort
+    + adjustments for its measurements.
 
     Read-only by convention, not frozen: one is built per shoe on every re-advice, and a
     frozen dataclass's __init__ costs six times as much (6 ms for 10,000 shoes).
@@ -226,6 +247,12 @@ class ShoeScore:
     _points: Mapping[FeatureId, tuple[float, ...]] = field(repr=False, compare=False)
     #: feature ids, most important first
     _order: tuple[FeatureId, ...] = field(repr=False, compare=False)
+    #: points for the shoe's measurements, e.g. a low drop for a regular runner
+    adjustments: tuple[ScoreAdjustment, ...] = ()
+
+    @property
+    def adjustment_points(self) -> float:
+        return sum(a.points for a in self.adjustments)
 
     @property
     def breakdown(self) -> tuple[BreakdownItem, ...]:
@@ -255,6 +282,8 @@ class ShoeScore:
         if self.shoe.comfort is not None:
             data["comfort"] = self.shoe.comfort
             data["comfort_points"] = self.comfort_points
+        if self.adjustments:
+            data["adjustments"] = [a.to_json() for a in self.adjustments]
         return data
 
 

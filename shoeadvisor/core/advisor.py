@@ -16,6 +16,7 @@ from .advice import (
     Reason,
     RedFlagAdvice,
     RiskAdvice,
+    ScoreAdjustment,
     ShoeScore,
 )
 from .ids import (
@@ -27,12 +28,12 @@ from .ids import (
     FeatureId,
     Level,
 )
-from .knowledge import ArticleClaim, Knowledge, knowledge
+from .knowledge import ArticleClaim, Knowledge, ShoeRule, knowledge
 from .profile import RunnerProfile
 from .risks import RISK_RULES, needs_doctor
-from .rules import FEATURE_RULES
+from .rules import FEATURE_RULES, SHOE_RULES, ShoePredicate
 from .shoes import Shoe
-from .wording import text_context
+from .wording import TextContext, number, text_context
 
 ESSENTIAL_FROM = 70
 RECOMMENDED_FROM = 45
@@ -277,11 +278,26 @@ def point_tables(features: Iterable[FeatureAdvice]) -> dict[FeatureId, tuple[flo
     return tables
 
 
-def score_shoes(features: Sequence[FeatureAdvice], shoes: Iterable[Shoe]) -> tuple[ShoeScore, ...]:
-    """Fit scores, best first. Unknown features count 0 points; comfort adds ±10."""
+def _adjustment_rules(
+    profile: RunnerProfile | None, kb: Knowledge
+) -> list[tuple[str, ShoeRule, ShoePredicate]]:
+    if profile is None:
+        return []
+    return [(rid, rule, SHOE_RULES[rid]) for rid, rule in kb.shoe_rules.items()]
+
+
+def score_shoes(
+    features: Sequence[FeatureAdvice],
+    shoes: Iterable[Shoe],
+    profile: RunnerProfile | None = None,
+    kb: Knowledge | None = None,
+) -> tuple[ShoeScore, ...]:
+    """Fit scores, best first. Unknown features count 0; comfort adds ±10; with a profile,
+    the shoe rules (e.g. drop) add their points."""
     tables = point_tables(features)
     order = tuple(f.id for f in features)
     table_of = tables.__getitem__
+    adjusting = _adjustment_rules(profile, kb or knowledge())
     results: list[ShoeScore] = []
     ranking: list[tuple[float, str, str, int]] = []
     for index, shoe in enumerate(shoes):
@@ -289,11 +305,26 @@ def score_shoes(features: Sequence[FeatureAdvice], shoes: Iterable[Shoe]) -> tup
         comfort = COMFORT_POINTS[shoe.comfort] if shoe.comfort is not None else 0.0
         # Sum of tables[feature][level] over the known features, in C-level loops.
         raw = 50.0 + sum(map(getitem, map(table_of, known), known.values())) + comfort
+        adjustments: tuple[ScoreAdjustment, ...] = ()
+        if adjusting and profile is not None and shoe.drop_mm is not None:
+            adjustments = _adjustments(profile, shoe, adjusting)
+            raw += sum(a.points for a in adjustments)
         score = 0 if raw <= 0 else 100 if raw >= 100 else round(raw)
-        results.append(ShoeScore(shoe, score, comfort, tables, order))
+        results.append(ShoeScore(shoe, score, comfort, tables, order, adjustments))
         ranking.append((-raw, shoe.name, shoe.id, index))
     ranking.sort()  # best raw score first; ties by name, then id
     return tuple([results[entry[3]] for entry in ranking])
+
+
+def _adjustments(
+    profile: RunnerProfile, shoe: Shoe, rules: list[tuple[str, ShoeRule, ShoePredicate]]
+) -> tuple[ScoreAdjustment, ...]:
+    ctx = TextContext(drop_mm=number(shoe.drop_mm) if shoe.drop_mm is not None else "?")
+    return tuple(
+        ScoreAdjustment(rid, rule.points, rule.text.format_map(ctx), rule.evidence, rule.sources)
+        for rid, rule, applies in rules
+        if applies(profile, shoe)
+    )
 
 
 def advise(
@@ -307,5 +338,5 @@ def advise(
         features,
         risk_advice(profile, kb),
         knee_advice(profile, kb),
-        score_shoes(features, kb.catalog if shoes is None else shoes),
+        score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb),
     )

@@ -74,6 +74,15 @@ class Rule(_Strict):
     claim: ArticleClaim | None = None
 
 
+class ShoeRule(_Strict):
+    """Points for a shoe's measurements (e.g. its drop) for one runner."""
+
+    points: float = Field(ge=-10, le=10)
+    text: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
 class Risk(_Strict):
     name: str
     text: str
@@ -123,6 +132,7 @@ class Knowledge(_Strict):
     sources: dict[str, Source]
     features: dict[FeatureId, Feature]
     rules: dict[str, Rule]
+    shoe_rules: dict[str, ShoeRule]
     risks: dict[RiskId, Risk]
     conditions: dict[ConditionId, Condition]
     red_flags: dict[str, RedFlag]
@@ -152,6 +162,8 @@ class Knowledge(_Strict):
             found.append((f"rule {rid}", rule.sources))
             if rule.claim:
                 found.append((f"rule {rid} claim", rule.claim.sources))
+        for sid, shoe_rule in self.shoe_rules.items():
+            found.append((f"shoe rule {sid}", shoe_rule.sources))
         for kid, risk in self.risks.items():
             found.append((f"risk {kid}", risk.sources))
             if risk.claim:
@@ -199,6 +211,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
             "sources": _unique_by_id("source", toml("bibliography.toml")["source"]),  # type: ignore[arg-type]
             "features": toml("features.toml")["feature"],
             "rules": _unique_by_id("rule", toml("rules.toml")["rule"]),  # type: ignore[arg-type]
+            "shoe_rules": toml("shoe_rules.toml")["shoe_rule"],
             "risks": toml("risks.toml")["risk"],
             "conditions": knee["condition"],
             "red_flags": knee["red_flag"],

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from .ids import Surface
 from .profile import RunnerProfile
+from .shoes import Shoe
 
 Predicate = Callable[[RunnerProfile], float]
 
@@ -166,3 +167,29 @@ rule("downhill.trail_grip")(lambda p: when(p.downhill is True and runs_off_road(
 rule("knee.kneecap_insert")(lambda p: when("around_kneecap" in p.knee_pain))
 rule("knee.pain_cushion")(lambda p: when(bool(p.knee_pain)))
 rule("knee.inside_stability")(lambda p: when("inside" in p.knee_pain))
+
+
+# --- shoe measurements ------------------------------------------------------
+#: Low drop in the drop trial (Malisoux 2016): 0 and 6 mm against 10 mm.
+LOW_DROP_MM = 6.0
+
+ShoePredicate = Callable[[RunnerProfile, Shoe], bool]
+
+#: Rules of resources/shoe_rules.toml: does this rule apply to this runner and shoe?
+SHOE_RULES: dict[str, ShoePredicate] = {}
+
+
+def _low_drop(shoe: Shoe) -> bool:
+    return shoe.drop_mm is not None and shoe.drop_mm <= LOW_DROP_MM
+
+
+def _regular_runner(p: RunnerProfile) -> bool:
+    # The trial's "regular" runners had run weekly for most of the past year.
+    return p.experience in ("intermediate", "advanced")
+
+
+SHOE_RULES["drop_low_regular"] = lambda p, shoe: _regular_runner(p) and _low_drop(shoe)
+# The trial's shoes were all cushioned: the bonus is not for thin, minimalist soles.
+SHOE_RULES["drop_low_occasional"] = lambda p, shoe: (
+    p.experience == "beginner" and _low_drop(shoe) and shoe.features.get("cushioning", 0) >= 2
+)

@@ -99,5 +99,5 @@ class AdviceController(QObject):
 
             kb = self.knowledge
             self._advice = advise(self._profile, self._shoes, kb)
-            self._catalog_scores = score_shoes(self._advice.features, kb.catalog)
+            self._catalog_scores = score_shoes(self._advice.features, kb.catalog, self._profile, kb)
         self.adviceChanged.emit(self._advice)

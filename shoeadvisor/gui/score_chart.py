@@ -36,7 +36,8 @@ class ScoreChart(QWidget):
         self._scores = tuple(scores)[: len(SHOE_COLOURS)]
         points = [{b.feature: b.points for b in s.breakdown} for s in self._scores]
         rows: list[tuple[str, bool, list[float]]] = [
-            ("Comfort when tried on", True, [s.comfort_points for s in self._scores])
+            ("Comfort when tried on", True, [s.comfort_points for s in self._scores]),
+            ("Heel-to-toe drop", False, [s.adjustment_points for s in self._scores]),
         ]
         for feature in self._features:
             rows.append(

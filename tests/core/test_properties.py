@@ -56,10 +56,13 @@ def profiles(draw: st.DrawFn) -> RunnerProfile:
 
 
 shoes = st.builds(
-    lambda i, feats, comfort: Shoe(id=f"s{i}", name=f"Shoe {i}", features=feats, comfort=comfort),
+    lambda i, feats, comfort, drop: Shoe(
+        id=f"s{i}", name=f"Shoe {i}", features=feats, comfort=comfort, drop_mm=drop
+    ),
     st.integers(0, 10_000),
     st.dictionaries(st.sampled_from(FEATURE_IDS), st.integers(0, 3)),
     st.none() | st.integers(1, 5),
+    st.none() | st.sampled_from([0, 4, 6, 6.5, 8, 10, 12]),
 )
 
 fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -108,7 +111,12 @@ def test_scores_are_bounded_and_explained_by_the_breakdown(p: RunnerProfile, sho
     assert len(advice.shoes) == len(shoe_list)
     for scored in advice.shoes:
         assert 0 <= scored.score <= 100
-        raw = 50 + sum(b.points for b in scored.breakdown) + scored.comfort_points
+        raw = (
+            50
+            + sum(b.points for b in scored.breakdown)
+            + scored.comfort_points
+            + scored.adjustment_points
+        )
         assert scored.score == max(0, min(100, round(raw)))
         for item in scored.breakdown:
             if item.level is None:

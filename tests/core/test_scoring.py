@@ -76,3 +76,29 @@ def test_builtin_catalog_is_scored_when_no_shoes_are_given() -> None:
 def test_ties_are_broken_by_name_so_order_is_stable() -> None:
     twins = [shoe("b", cushioning=3), shoe("a", cushioning=3)]
     assert [s.shoe.id for s in advise(RUNNER, twins).shoes] == ["a", "b"]
+
+
+def _drop_shoe(sid: str, drop: float | None) -> Shoe:
+    return Shoe(id=sid, name=sid, features={"cushioning": 3}, drop_mm=drop)
+
+
+def test_low_drop_costs_regular_runners_and_helps_occasional_ones() -> None:
+    shoes = [_drop_shoe("low", 4), _drop_shoe("standard", 10), _drop_shoe("unknown", None)]
+    regular = {s.shoe.id: s for s in advise(profile(experience="advanced"), shoes).shoes}
+    occasional = {s.shoe.id: s for s in advise(profile(experience="beginner"), shoes).shoes}
+    unknown = {s.shoe.id: s for s in advise(profile(), shoes).shoes}
+
+    [adjustment] = regular["low"].adjustments
+    assert adjustment.rule == "drop_low_regular" and adjustment.points < 0
+    assert adjustment.evidence == "moderate" and adjustment.sources == ("malisoux2016_drop",)
+    assert "4 mm" in adjustment.text
+    assert regular["low"].score < regular["standard"].score
+    assert occasional["low"].adjustments[0].points > 0
+    assert occasional["low"].score > occasional["standard"].score
+    # No drop known, or experience not given: nothing is added either way.
+    for scored in (regular["unknown"], regular["standard"], *unknown.values()):
+        assert scored.adjustments == ()
+    thin = Shoe(id="thin", name="thin", features={"cushioning": 0}, drop_mm=0)
+    assert advise(profile(experience="beginner"), [thin]).shoes[0].adjustments == ()
+    json_low = advise(profile(experience="advanced"), shoes).to_json()["shoes"]
+    assert next(s for s in json_low if s["id"] == "low")["adjustments"][0]["points"] == -5

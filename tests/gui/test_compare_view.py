@@ -27,6 +27,7 @@ from shoeadvisor.gui.shoe_editor import ShoeEditor
 from shoeadvisor.gui.shoe_models import (
     CompareModel,
     ShoeListModel,
+    SortRole,
     Verdict,
     VerdictRole,
 )
@@ -191,7 +192,7 @@ def test_compare_selected_shoes_marks_missing_essentials(
     assert names == [s.shoe.id for s in advice.shoes if s.shoe.id in {"a", "b"}]
     wide_row = next(
         r
-        for r in range(1, model.rowCount())
+        for r in range(model.FIRST_FEATURE_ROW, model.rowCount())
         if model.feature_at(r).id == "wide_fit"  # type: ignore[union-attr]
     )
     racer = names.index("b")
@@ -210,8 +211,32 @@ def test_features_are_rows_in_the_order_of_importance(
     model = view.compare_model
     assert controller.advice is not None
     rows = [model.feature_at(r) for r in range(model.rowCount())]
-    assert rows[0] is None  # comfort first: the best-supported criterion
-    assert [f.id for f in rows[1:] if f] == [f.id for f in controller.advice.features]
+    assert rows[:2] == [None, None]  # comfort first (best supported), then the drop
+    assert model.headerData(0, Qt.Orientation.Vertical) == "Comfort when tried on"
+    assert model.headerData(1, Qt.Orientation.Vertical) == "Heel-to-toe drop"
+    assert [f.id for f in rows[2:] if f] == [f.id for f in controller.advice.features]
+
+
+def test_drop_row_shows_the_points_advise_gave(
+    qtbot: QtBot, view: CompareView, controller: AdviceController
+) -> None:
+    assert controller.profile is not None
+    low = Shoe(id="low", name="Low drop", features=FULL, drop_mm=4)
+    high = Shoe(id="high", name="Ten mm", features=FULL, drop_mm=10)
+    controller.set_shoes([low, high])
+    controller.set_profile(controller.profile.model_copy(update={"experience": "advanced"}))
+    view.select_shoes(["low", "high"])
+    model = view.compare_model
+    columns = {s.shoe.id: c for c, s in enumerate(model.scores)}
+    low_cell = model.index(model.DROP_ROW, columns["low"])
+    high_cell = model.index(model.DROP_ROW, columns["high"])
+    assert low_cell.data(SortRole) == -5 and high_cell.data(SortRole) == 0
+    assert low_cell.data() == "4 mm  -5.0" and high_cell.data() == "10 mm"
+    assert low_cell.data(VerdictRole) is Verdict.WEAK
+    assert "553 runners" in low_cell.data(Qt.ItemDataRole.ToolTipRole)
+    scores = {s.shoe.id: s.score for s in controller.advice.shoes}
+    assert scores["high"] - scores["low"] == 5
+    assert [s.shoe.id for s in model.scores] == ["high", "low"]
 
 
 def test_without_selection_the_top_three_are_compared(view: CompareView) -> None:
