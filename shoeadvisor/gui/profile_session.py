@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from shoeadvisor.core.files import InputFileError
 from shoeadvisor.storage import ProfileStore, StorageError
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class ProfileSession(QObject):
             return False
         try:
             entry = self.store.load(profile_id)
-        except (StorageError, ValueError) as exc:
+        except (StorageError, InputFileError) as exc:
             self._state(f"Could not open that profile: {exc}")
             return False
         self._saved = entry.profile
@@ -129,7 +130,7 @@ class ProfileSession(QObject):
             return
         try:
             stored = self.store.load(self._current_id).profile
-        except (StorageError, ValueError):
+        except (StorageError, InputFileError):
             return
         if stored.name != shown_name:
             self.reload_current()

@@ -232,3 +232,18 @@ def test_opening_a_profile_leaves_its_file_untouched(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: window.controller.profile is not None)
     assert window.controller.profile == full  # the form gives back exactly what was stored
     assert store.profile_path(pid).read_bytes() == before
+
+
+def test_a_profile_from_a_newer_version_is_reported_not_opened(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.session.store
+    pid = store.save(None, load_profile(EXAMPLE))
+    path = store.profile_path(pid)
+    data = json.loads(path.read_text())
+    data["storage_version"] = 99
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    assert window.session.open(pid) is False
+    assert "newer" in window.saved_label.text()
+    assert path.read_bytes() == before  # left exactly as it was
