@@ -77,6 +77,19 @@ def _shape(groups: Sequence[tuple[str, Sequence[FeatureAdvice]]]) -> list[tuple[
 _NO_PARENT = 0  # internalId of a group row; feature rows carry their group number + 1
 
 
+def column_title(
+    columns: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """The horizontal header text of a model whose columns are named by `columns`."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(columns)
+    ):
+        return columns[section]
+    return None
+
+
 class FeatureTreeModel(QAbstractItemModel):
     """Features in groups by level (essential first), each group ranked by importance."""
 
@@ -175,13 +188,7 @@ class FeatureTreeModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_title(self.COLUMNS, section, orientation, role)
 
     @none_safe
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -248,13 +255,7 @@ class _ColumnsTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return column_title(self.COLUMNS, section, orientation, role)
 
 
 class RiskTableModel(_ColumnsTableModel):
