@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from shoeadvisor.core import advise, knowledge, load_profile
+from shoeadvisor.core import advise, load_profile
 from shoeadvisor.core.advice import Advice
+from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.resources import resource_path
 from shoeadvisor.gui.advice_models import (
     FeatureTreeModel,
