@@ -24,6 +24,17 @@ def private_data_dir(
     return root
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_user_config(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Qt's own settings folder points at a scratch folder: no test writes to the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("user-config"))
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(kind, scope, folder)
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
     """Close and delete any top-level widget a GUI test leaves behind."""
