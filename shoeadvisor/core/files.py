@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .profile import PROFILE_SCHEMA_VERSION, NewerSchemaError, RunnerProfile
+from .profile import PROFILE_SCHEMA_VERSION, NewerSchemaError, RunnerProfile, keys_newer_than
 from .shoes import Shoe, parse_shoes
 
 #: No profile or shoe list is anywhere near this; a bigger file is not ours.
@@ -112,10 +112,17 @@ def check_schema_version(data: Any, path: Path | str) -> None:
 
 
 def parse_profile(data: Any, path: Path | str = "<profile>") -> RunnerProfile:
-    """Validate decoded JSON as a runner profile."""
+    """Validate decoded JSON as a runner profile of any readable schema version."""
     check_schema_version(data, path)
     if not isinstance(data, dict):
         raise InputFileError(path, "a profile must be a JSON object")
+    newer = keys_newer_than(data)
+    if newer:
+        raise InputFileError(
+            path,
+            'only known from schema_version 2 on (set "schema_version": 2 to use it)',
+            newer[0],
+        )
     try:
         return RunnerProfile.model_validate(data)
     except NewerSchemaError as exc:  # pragma: no cover - caught by check_schema_version

@@ -42,6 +42,8 @@ RiskId = Literal[
 ConditionId = Literal[
     "runners_knee", "patellar_tendinitis", "itbs", "bakers_cyst", "medial_knee_pain"
 ]
+#: Training-load measures of resources/load.toml (see core/load.py).
+LoadMeasureId = Literal["single_run_spike", "two_week_progression"]
 Grade = Literal["strong", "moderate", "weak", "none", "contradicted"]
 Level = Literal["essential", "recommended", "optional", "avoid"]
 Severity = Literal["info", "caution", "warning"]
@@ -56,12 +58,14 @@ Arch = Literal["flat", "normal", "high", "unknown"]
 KneeLocation = Literal["around_kneecap", "below_kneecap", "outside", "inside", "behind"]
 KneeSymptom = Literal["swelling", "crunching", "locking", "giving_way", "numbness", "severe_pain"]
 Units = Literal["metric", "imperial"]
+Sex = Literal["female", "male", "unspecified"]
 ShoeSurface = Literal["road", "track", "trail"]
 
 FEATURE_IDS: tuple[FeatureId, ...] = get_args(FeatureId)
 RISK_IDS: tuple[RiskId, ...] = get_args(RiskId)
 CONDITION_IDS: tuple[ConditionId, ...] = get_args(ConditionId)
 GRADES: tuple[Grade, ...] = get_args(Grade)
+LOAD_MEASURE_IDS: tuple[LoadMeasureId, ...] = get_args(LoadMeasureId)
 LEVELS: tuple[Level, ...] = get_args(Level)
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 FOOT_WIDTHS: tuple[FootWidth, ...] = get_args(FootWidth)
@@ -73,6 +77,7 @@ FOOT_STRIKES: tuple[FootStrike, ...] = get_args(FootStrike)
 ARCHES: tuple[Arch, ...] = get_args(Arch)
 KNEE_LOCATIONS: tuple[KneeLocation, ...] = get_args(KneeLocation)
 KNEE_SYMPTOMS: tuple[KneeSymptom, ...] = get_args(KneeSymptom)
+SEXES: tuple[Sex, ...] = get_args(Sex)
 SHOE_SURFACES: tuple[ShoeSurface, ...] = get_args(ShoeSurface)
 
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "caution": 1, "warning": 2}

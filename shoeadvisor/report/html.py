@@ -106,6 +106,18 @@ def _profile_rows(p: RunnerProfile) -> list[tuple[str, str]]:
         rows.append(("Runs downhill regularly", "yes" if p.downhill else "no"))
     if p.warm_up is not None:
         rows.append(("Warms up", "yes" if p.warm_up else "no"))
+    if p.age is not None:
+        rows.append(("Age", str(p.age)))
+    if p.sex is not None and p.sex != "unspecified":
+        rows.append(("Sex", p.sex))
+    if p.injured_last_year is not None:
+        rows.append(
+            ("Running injury in the past 12 months", "yes" if p.injured_last_year else "no")
+        )
+    if p.longest_run_30d_km is not None:
+        rows.append(("Longest run, past 30 days", _distance(p.longest_run_30d_km, imperial)))
+    if p.planned_longest_run_km is not None:
+        rows.append(("Longest run planned", _distance(p.planned_longest_run_km, imperial)))
     if p.knee_pain:
         rows.append(("Knee pain", ", ".join(LOCATION_WORDS[x] for x in p.knee_pain)))
     if p.knee_symptoms:

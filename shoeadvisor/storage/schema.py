@@ -5,6 +5,11 @@ id is the file name and both timestamps are the file's modification time.
 Version 2 (written now): an envelope
 `{"storage_version": 2, "id", "created", "modified", "profile": {§1 profile}}`.
 See docs/storage.md.
+
+The storage version (the envelope) and the profile's own `schema_version` (contract
+§1) are numbered apart. Either kind of file may hold a profile of schema 1 or 2; it
+is migrated in memory when read (`core.profile.migrate_profile_data`) and written as
+schema 2 only when the runner saves. Reading never rewrites a file.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def test_boundaries_are_accepted() -> None:
 
 def test_newer_schema_is_refused_as_such() -> None:
     with pytest.raises(NewerFileError) as info:
-        parse_profile({**BASE, "schema_version": 2}, "p.json")
+        parse_profile({**BASE, "schema_version": 3}, "p.json")
     assert info.value.field == "schema_version" and "newer" in info.value.message
 
 

@@ -377,3 +377,25 @@ def test_report_command_loads_no_widgets(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_report_shows_the_version_2_profile_fields() -> None:
+    html = build_report_html(
+        advise(
+            runner(
+                schema_version=2,
+                age=61,
+                sex="male",
+                injured_last_year=True,
+                longest_run_30d_km=16,
+                planned_longest_run_km=21.1,
+                units="imperial",
+            )
+        )
+    )
+    assert "<b>Age</b></td><td>61" in html
+    assert "<b>Sex</b></td><td>male" in html
+    assert "past 12 months</b></td><td>yes" in html
+    assert "Longest run, past 30 days</b></td><td>9.9 mi" in html
+    assert "Longest run planned</b></td><td>13.1 mi" in html
+    assert "Sex</b>" not in build_report_html(advise(runner(schema_version=2, sex="unspecified")))

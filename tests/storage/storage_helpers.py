@@ -7,9 +7,9 @@ from typing import Any
 from shoeadvisor.core.files import parse_profile
 from shoeadvisor.core.profile import RunnerProfile
 
-#: Every field of contract §1 set to a non-default value.
+#: Every field of contract §1 (schema 2) set to a non-default value.
 FULL_PROFILE: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "name": "Ana María Ørsted",
     "foot_width": "extra_wide",
     "pronation": "supination",
@@ -27,6 +27,11 @@ FULL_PROFILE: dict[str, Any] = {
     "knee_pain": ["behind", "inside", "around_kneecap"],
     "knee_symptoms": ["crunching", "swelling"],
     "units": "imperial",
+    "age": 57,
+    "sex": "female",
+    "injured_last_year": True,
+    "longest_run_30d_km": 18.5,
+    "planned_longest_run_km": 21.1,
 }
 
 HOSTILE_NAMES = [

@@ -103,7 +103,7 @@ def test_two_bad_files_with_the_same_name_are_both_kept(store: ProfileStore) -> 
     "content",
     [
         {**GOOD_ENVELOPE, "storage_version": 3, "new_key": [1, 2]},
-        {**GOOD_ENVELOPE, "profile": {**FULL_PROFILE, "schema_version": 2, "shoe_size": 42}},
+        {**GOOD_ENVELOPE, "profile": {**FULL_PROFILE, "schema_version": 3, "shoe_size": 42}},
         {**FULL_PROFILE, "schema_version": 7},
     ],
     ids=["newer storage", "newer profile in envelope", "newer bare profile"],
