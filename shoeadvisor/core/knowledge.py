@@ -14,11 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .ids import (
     CONDITION_IDS,
     FEATURE_IDS,
+    LOAD_MEASURE_IDS,
     RISK_IDS,
     ConditionId,
     FeatureId,
     Grade,
     KneeLocation,
+    LoadMeasureId,
     RiskId,
 )
 from .resources import resources_dir
@@ -122,6 +124,54 @@ class Exercise(_Strict):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
+class LoadBandSpec(_Strict):
+    """One band of a training-load measure: increases up to `up_to_pct` (None: no limit)."""
+
+    id: str = Field(min_length=1)
+    label: str
+    up_to_pct: float | None = None
+    inclusive: bool = True
+    hazard_ratio: float | None = Field(default=None, gt=0)
+
+    def holds(self, increase_pct: float) -> bool:
+        """Whether an increase (in %) falls at or below this band's upper bound."""
+        if self.up_to_pct is None:
+            return True
+        if self.inclusive:
+            return increase_pct <= self.up_to_pct
+        return increase_pct < self.up_to_pct
+
+
+class LoadMeasure(_Strict):
+    """A training-load measure (resources/load.toml) and the study bands on it."""
+
+    name: str
+    what: str
+    window_days: int | None = Field(default=None, ge=1, le=366)
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    note: str
+    band: tuple[LoadBandSpec, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _ordered_bands(self) -> LoadMeasure:
+        bounds = [b.up_to_pct for b in self.band]
+        if bounds[-1] is not None or any(b is None for b in bounds[:-1]):
+            raise ValueError("only the last band may (and must) have no up_to_pct")
+        limits = [b for b in bounds if b is not None]
+        if limits != sorted(set(limits)):
+            raise ValueError("band limits must rise from one band to the next")
+        if len({b.id for b in self.band}) != len(self.band):
+            raise ValueError("band ids must be unique")
+        if self.band[0].hazard_ratio != 1.0:
+            raise ValueError("the first band is the reference group: hazard_ratio = 1")
+        return self
+
+    def band_for(self, increase_pct: float) -> LoadBandSpec:
+        """The band an increase (in %, negative for a decrease) falls into."""
+        return next(b for b in self.band if b.holds(increase_pct))
+
+
 class KnowledgeError(ValueError):
     """The knowledge files contradict themselves (an unknown id or source)."""
 
@@ -137,12 +187,14 @@ class Knowledge(_Strict):
     conditions: dict[ConditionId, Condition]
     red_flags: dict[str, RedFlag]
     exercises: dict[str, Exercise]
+    load: dict[LoadMeasureId, LoadMeasure]
     disclaimer: str
     catalog: tuple[Shoe, ...]
 
     @model_validator(mode="after")
     def _consistent(self) -> Knowledge:
         _same_ids("feature", self.features, FEATURE_IDS)
+        _same_ids("training-load measure", self.load, LOAD_MEASURE_IDS)
         _same_ids("risk", self.risks, RISK_IDS)
         _same_ids("condition", self.conditions, CONDITION_IDS)
         for where, cited in self.citations():
@@ -172,6 +224,8 @@ class Knowledge(_Strict):
             found.append((f"condition {cid}", condition.sources))
         for eid, exercise in self.exercises.items():
             found.append((f"exercise {eid}", exercise.sources))
+        for mid, measure in self.load.items():
+            found.append((f"training-load measure {mid}", measure.sources))
         return found
 
     def exercises_for(self, condition: ConditionId) -> list[Exercise]:
@@ -217,6 +271,7 @@ def load_knowledge_from(folder: Path) -> Knowledge:
             "red_flags": knee["red_flag"],
             "disclaimer": knee["disclaimer"],
             "exercises": _unique_by_id("exercise", toml("exercises.toml")["exercise"]),  # type: ignore[arg-type]
+            "load": toml("load.toml")["measure"],
             "catalog": catalog,
         }
     )
