@@ -323,7 +323,7 @@ class Advice:
         return data
 
 
-_GRADE_STRENGTH: dict[Grade, int] = {
+GRADE_STRENGTH: dict[Grade, int] = {
     "strong": 4,
     "moderate": 3,
     "weak": 2,
@@ -335,6 +335,6 @@ _GRADE_STRENGTH: dict[Grade, int] = {
 def strongest_grade(grades: Any) -> Grade:
     best: Grade = "none"
     for grade in grades:
-        if _GRADE_STRENGTH[grade] > _GRADE_STRENGTH[best]:
+        if GRADE_STRENGTH[grade] > GRADE_STRENGTH[best]:
             best = grade
     return best

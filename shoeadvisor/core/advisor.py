@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import getitem
 
 from .advice import (
+    GRADE_STRENGTH,
     Advice,
     Claim,
     ConditionAdvice,
@@ -30,7 +31,7 @@ from .ids import (
 )
 from .knowledge import ArticleClaim, Knowledge, ShoeRule, knowledge
 from .profile import RunnerProfile
-from .risks import RISK_RULES, needs_doctor
+from .risks import finding, needs_doctor
 from .rules import FEATURE_RULES, SHOE_RULES, ShoePredicate
 from .shoes import Shoe
 from .wording import TextContext, number, text_context
@@ -130,28 +131,29 @@ def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice
 
 
 def risk_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[RiskAdvice, ...]:
-    """The risks that apply, most severe first."""
+    """The risks that apply: most severe first, then the best-supported."""
     ctx = text_context(profile)
     found = []
     for rid in RISK_IDS:
-        severity = RISK_RULES[rid](profile)
-        if severity is None:
+        verdict = finding(profile, rid)
+        if verdict is None:
             continue
         risk = kb.risks[rid]
+        text, advice = risk.words(verdict.variant)
         found.append(
             RiskAdvice(
                 rid,
                 risk.name,
-                severity,
-                risk.text.format_map(ctx),
-                risk.advice.format_map(ctx),
+                verdict.severity,
+                text.format_map(ctx),
+                advice.format_map(ctx),
                 risk.evidence,
                 risk.sources,
                 _claim(risk.claim),
             )
         )
     order = {rid: i for i, rid in enumerate(RISK_IDS)}
-    found.sort(key=lambda r: (-SEVERITY_RANK[r.severity], order[r.id]))
+    found.sort(key=lambda r: (-SEVERITY_RANK[r.severity], -GRADE_STRENGTH[r.evidence], order[r.id]))
     return tuple(found)
 
 

@@ -38,6 +38,8 @@ RiskId = Literal[
     "flat_feet",
     "heel_strike",
     "knee_pain",
+    "single_run_spike",
+    "previous_injury",
 ]
 ConditionId = Literal[
     "runners_knee", "patellar_tendinitis", "itbs", "bakers_cyst", "medial_knee_pain"

@@ -85,6 +85,13 @@ class ShoeRule(_Strict):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
+class RiskVariant(_Strict):
+    """Other words for one case of a risk (e.g. an experienced runner); unset keys are kept."""
+
+    text: str | None = None
+    advice: str | None = None
+
+
 class Risk(_Strict):
     name: str
     text: str
@@ -92,6 +99,14 @@ class Risk(_Strict):
     evidence: Grade
     sources: tuple[str, ...] = Field(min_length=1)
     claim: ArticleClaim | None = None
+    variants: dict[str, RiskVariant] = Field(default_factory=dict)
+
+    def words(self, variant: str | None) -> tuple[str, str]:
+        """(text, advice) for a case of this risk; the plain words when variant is None."""
+        if variant is None:
+            return self.text, self.advice
+        chosen = self.variants[variant]
+        return chosen.text or self.text, chosen.advice or self.advice
 
 
 class Condition(_Strict):

@@ -166,7 +166,9 @@ rule("downhill.trail_grip")(lambda p: when(p.downhill is True and runs_off_road(
 # --- knee pain --------------------------------------------------------------
 rule("knee.kneecap_insert")(lambda p: when("around_kneecap" in p.knee_pain))
 rule("knee.pain_cushion")(lambda p: when(bool(p.knee_pain)))
-rule("knee.inside_stability")(lambda p: when("inside" in p.knee_pain))
+rule("knee.inside_stability")(
+    lambda p: when("inside" in p.knee_pain and p.pronation == "overpronation")
+)
 
 
 # --- shoe measurements ------------------------------------------------------

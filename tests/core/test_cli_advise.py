@@ -76,7 +76,7 @@ def test_text_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "advise", str(EXAMPLE))
     assert code == 0
     assert "ESSENTIAL" in out and "Risks" in out and "not medical advice" in out
-    assert "Wide fit" in out and "[WARNING] Sudden mileage jump" in out
+    assert "Wide fit" in out and "[CAUTION] Sudden mileage jump" in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

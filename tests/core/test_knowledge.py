@@ -12,7 +12,7 @@ import pytest
 from shoeadvisor.core.ids import CONDITION_IDS, FEATURE_IDS, RISK_IDS
 from shoeadvisor.core.knowledge import knowledge, load_knowledge_from
 from shoeadvisor.core.resources import resources_dir
-from shoeadvisor.core.risks import RISK_RULES
+from shoeadvisor.core.risks import RISK_RULES, RISK_VARIANTS
 from shoeadvisor.core.rules import FEATURE_RULES, SHOE_RULES
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -33,6 +33,38 @@ def test_every_rule_has_logic_and_every_logic_has_a_rule() -> None:
     assert set(RISK_RULES) == set(RISK_IDS)
 
 
+def test_every_risk_variant_a_rule_picks_has_words() -> None:
+    kb = knowledge()
+    for rid, variants in RISK_VARIANTS.items():
+        assert variants == set(kb.risks[rid].variants), rid
+
+
+def test_grades_follow_the_evidence_review() -> None:
+    rules = knowledge().rules
+    # No study has tested heel counters or lugs: those rules say so.
+    for rule in rules.values():
+        if rule.feature in ("heel_counter", "trail_grip"):
+            assert rule.evidence == "none", rule.id
+    assert rules["bmi.stable_heel"].sources == ("seed_002",)
+    # A contradicted rule adds nothing.
+    for rule in rules.values():
+        if rule.evidence == "contradicted":
+            assert rule.effect in (0, "avoid"), rule.id
+    # Spring and autumn rain are not cold-weather guidance.
+    for rid in ("season.spring_showers", "season.autumn_wet"):
+        assert "acsm2006" not in rules[rid].sources
+    assert {"nielsen2014_bjsm", "willems2021", "richards2009"} <= set(
+        rules["pronation.motion_control"].sources
+    )
+    risks = knowledge().risks
+    assert risks["knee_pain"].evidence != "strong"
+    assert risks["single_run_spike"].evidence == "moderate"
+    assert risks["previous_injury"].evidence == "strong"
+    assert risks["mileage_jump"].evidence == "weak"
+    exercises = knowledge().exercises
+    assert "visnes2007" not in exercises["wall_squat"].sources  # a decline-squat trial
+
+
 def test_every_citation_is_in_the_bibliography() -> None:
     kb = knowledge()
     for where, cited in kb.citations():
@@ -46,7 +78,6 @@ def test_every_bibliography_entry_is_used() -> None:
     cited = {s for _, sources in kb.citations() for s in sources}
     # Kept for the Sources dialog and the evidence review, not (yet) cited by a rule.
     background = {
-        "willems2021",
         "dijkhuis2020",
         "pappas2012",
         "willson2014",
