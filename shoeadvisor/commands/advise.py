@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 import textwrap
 from typing import Any
 
@@ -12,6 +10,8 @@ from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.files import load_profile, load_shoes
 from shoeadvisor.core.knowledge import knowledge
+
+from .terminal import write_json, write_text
 
 
 def register(sub: Any) -> None:
@@ -33,11 +33,9 @@ def run(args: argparse.Namespace) -> int:
     shoes = load_shoes(args.shoes) if args.shoes else None
     result = advise(profile, shoes)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(result.to_json())
     else:
-        sys.stdout.write(text_summary(result))
-    sys.stdout.flush()
+        write_text(text_summary(result))
     return 0
 
 

@@ -44,7 +44,18 @@ class Shoe(BaseModel):
     def _levels_from_json(cls, value: Any) -> Any:
         if not isinstance(value, dict):
             return value
-        return {key: _level(str(key), level) for key, level in value.items()}
+        levels = {}
+        for key, level in value.items():
+            # The common cases inline (a shoe file may hold 250,000 levels); _level says why not.
+            if level is True:
+                levels[key] = MAX_LEVEL
+            elif level is False:
+                levels[key] = 0
+            elif type(level) is int and 0 <= level <= MAX_LEVEL:
+                levels[key] = level
+            else:
+                levels[key] = _level(str(key), level)
+        return levels
 
     @field_validator("id", "name", mode="before")
     @classmethod
