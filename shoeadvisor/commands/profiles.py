@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from shoeadvisor.core.files import InputFileError
+
+from .terminal import CommandError, error_line, safe_line, say, write_json, write_text
 
 
 def register(sub: Any) -> None:
@@ -53,11 +54,14 @@ def _store() -> Iterator[Any]:
     """Open the store; storage errors become one-line input errors (exit status 2)."""
     from shoeadvisor.storage import ProfileStore, StorageError
 
-    store = ProfileStore()
+    try:
+        store = ProfileStore()
+    except StorageError as exc:
+        raise CommandError(str(exc)) from None
     try:
         yield store
     except StorageError as exc:
-        raise InputFileError(store.root, str(exc)) from None
+        raise CommandError(str(exc)) from None
     finally:
         store.close()
 
@@ -81,7 +85,7 @@ def _list(args: argparse.Namespace) -> int:
     with _store() as store:
         entries, problems = store.list_profiles()
     for problem in problems:
-        print(f"shoeadvisor: {problem}", file=sys.stderr)
+        error_line(str(problem))
     if args.json:
         rows = [
             {
@@ -92,15 +96,15 @@ def _list(args: argparse.Namespace) -> int:
             }
             for entry in entries
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        write_json(rows)
         return 0
     if not entries:
-        print("No saved profiles.", file=sys.stderr)
+        say("No saved profiles.")
+    lines = []
     for entry in entries:
         when = entry.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-        # repr-free, but control characters in a name must not drive the terminal.
-        name = "".join(ch if ch.isprintable() else "\ufffd" for ch in entry.name)
-        print(f"{entry.id}  {when}  {name}")
+        lines.append(f"{entry.id}  {when}  {safe_line(entry.name)}\n")
+    write_text("".join(lines))
     return 0
 
 
@@ -108,7 +112,7 @@ def _import(args: argparse.Namespace) -> int:
     with _store() as store:
         profile_id = store.import_file(args.file)
         name = store.load(profile_id).name
-    print(f"Imported {name!r} as {profile_id}")
+    write_text(f"Imported {safe_line(repr(name))} as {profile_id}\n")
     return 0
 
 
@@ -116,7 +120,7 @@ def _export(args: argparse.Namespace) -> int:
     with _store() as store:
         profile_id = _resolve(store, args.id)
         store.export(profile_id, args.output)
-    print(f"Exported {profile_id} to {args.output}", file=sys.stderr)
+    say(f"Exported {profile_id} to {args.output}")
     return 0
 
 
@@ -125,5 +129,5 @@ def _delete(args: argparse.Namespace) -> int:
         profile_id = _resolve(store, args.id)
         name = store.load(profile_id).name
         store.delete(profile_id)
-    print(f"Moved {name!r} ({profile_id}) to {store.root / 'trash'}", file=sys.stderr)
+    say(f"Moved {name!r} ({profile_id}) to {store.root / 'trash'}")
     return 0

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +19,11 @@ from .shoes import Shoe, parse_shoes
 #: No profile or shoe list is anywhere near this; a bigger file is not ours.
 MAX_PROFILE_BYTES = 1_000_000
 MAX_SHOES_BYTES = 50_000_000
+#: Shoes in one file: far more than anyone compares, and a bound on memory and time.
+MAX_SHOES = 20_000
+#: Values (strings, numbers, lists, objects) a shoe file may hold: a shoe with every
+#: field set holds about 40, and each value costs up to ~60 bytes once parsed.
+MAX_SHOE_FILE_VALUES = MAX_SHOES * 64
 
 
 class InputFileError(Exception):
@@ -41,6 +51,28 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
+class LongNumber:
+    """Stands in for a JSON number too long to be any value of ours (Python itself refuses
+    to convert more than 4,300 digits), so that validation names the field it is in."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"a number with {self.digits:,} digits"
+
+
+#: Longer than any number in our files; such a number becomes a LongNumber.
+MAX_NUMBER_DIGITS = 100
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    digits = len(text) - text.startswith("-")
+    return LongNumber(digits) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
     """The first problem of a pydantic error as (field, plain message)."""
     first = error.errors(include_url=False)[0]
@@ -51,14 +83,55 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
         message = "unknown key (not part of the file format)"
     elif kind == "missing":
         message = "is required but missing"
+    elif isinstance(first.get("input"), LongNumber):
+        message = f"is {first['input']!r}, far too long to be a value here"
     more = len(error.errors()) - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
     return field, message
 
 
-def decode_json_bytes(raw: bytes, path: Path | str) -> Any:
-    """Decode UTF-8 JSON, naming the position of the first problem."""
+#: A \uD800-\uDFFF escape: the only way a lone surrogate gets into decoded JSON.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate_at(data: Any) -> str | None:
+    """The field path of the first string or key holding a lone UTF-16 surrogate."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return _field_path(where)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, where))
+                stack.append((item, (*where, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, index)) for index, item in enumerate(value))
+    return None
+
+
+def count_json_values_bound(raw: bytes) -> int:
+    """An upper bound on the number of values in a JSON text, counted without parsing.
+
+    Every value but the first of each array or object follows a comma, so values <=
+    commas + 2 x opening brackets + 1 (commas and brackets inside strings only add).
+    Parsing builds a Python object per value (up to ~60 bytes for 3 bytes of JSON), so
+    this bounds the memory a file can take before json.loads builds anything.
+    """
+    return raw.count(b",") + 2 * (raw.count(b"[") + raw.count(b"{")) + 1
+
+
+def decode_json_bytes(raw: bytes, path: Path | str, max_values: int | None = None) -> Any:
+    """Decode UTF-8 JSON, naming the position of the first problem.
+
+    With max_values, a text that may hold more values is refused before it is parsed.
+    """
+    if max_values is not None and count_json_values_bound(raw) > max_values:
+        raise TooManyValuesError(path, f"holds too many values (over {max_values:,})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -66,7 +139,14 @@ def decode_json_bytes(raw: bytes, path: Path | str) -> Any:
     if "\x00" in text:
         raise InputFileError(path, "binary data, not a JSON file") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        try:
+            data = json.loads(text, parse_constant=_reject_constant)
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError) or "digits" not in str(exc):
+                raise
+            # A number longer than Python converts: parse again, marking long numbers,
+            # so that the message names the field instead of Python's limit.
+            data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except ValueError as exc:
         if isinstance(exc, json.JSONDecodeError):
             raise InputFileError(
@@ -75,27 +155,109 @@ def decode_json_bytes(raw: bytes, path: Path | str) -> Any:
         raise InputFileError(path, str(exc)) from None
     except RecursionError:
         raise InputFileError(path, "JSON nested too deeply") from None
+    if _SURROGATE_ESCAPE.search(text):
+        field = _lone_surrogate_at(data)
+        if field is not None:
+            raise InputFileError(
+                path, "holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF), not text", field
+            )
+    return data
+
+
+class TooManyValuesError(InputFileError):
+    """A JSON file with more values than its kind of file can hold (refused unparsed)."""
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"not valid JSON ({name} is not allowed)")
 
 
-def read_json_file(path: Path | str, max_bytes: int) -> Any:
-    """Read and decode a JSON file no bigger than max_bytes."""
+#: Never blocks: a FIFO opens at once (and is then refused), a terminal is not adopted.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A failed read or write in a person's words: "the disk is full", "permission denied"."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    if code == errno.EFBIG:
+        return "the file size limit was reached"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.EROFS:
+        return "the disk is read-only"
+    return exc.strerror or str(exc)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_regular_file_stat(path: Path | str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """`read_regular_file`, with the file's stat taken from the opened file."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         raise InputFileError(path, "no such file") from None
     except IsADirectoryError:
         raise InputFileError(path, "is a folder, not a file") from None
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-    if len(raw) > max_bytes:
+        # Opening a socket fails (ENXIO); say what it is rather than errno's words.
+        with contextlib.suppress(OSError):
+            kind = _kind_of(os.stat(path).st_mode)
+            if kind != "not a regular file":
+                raise InputFileError(path, f"is {kind}, not a regular file") from None
+        raise InputFileError(path, f"cannot be read ({describe_os_error(exc)})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _kind_of(info.st_mode)
+            if kind == "a folder":
+                raise InputFileError(path, "is a folder, not a file")
+            raise InputFileError(path, f"is {kind}, not a regular file")
+        if info.st_size > max_bytes:
+            raise InputFileError(path, f"too large (over {max_bytes:,} bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputFileError(path, f"cannot be read ({describe_os_error(exc)})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # it grew while we read it
         raise InputFileError(path, f"too large (over {max_bytes:,} bytes)")
-    return decode_json_bytes(raw, path)
+    return raw, info
+
+
+def read_regular_file(path: Path | str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most max_bytes, for every file the app reads.
+
+    Never hangs and never reads without bound: the file is opened non-blocking (a
+    FIFO or a device opens at once), its type is checked on the open descriptor
+    (anything but a regular file is refused), and at most max_bytes + 1 bytes are
+    read. Every failure is an InputFileError naming the file.
+    """
+    return read_regular_file_stat(path, max_bytes)[0]
+
+
+def read_json_file(path: Path | str, max_bytes: int) -> Any:
+    """Read and decode a JSON file no bigger than max_bytes (a regular file only)."""
+    return decode_json_bytes(read_regular_file(path, max_bytes), path)
 
 
 def check_schema_version(data: Any, path: Path | str) -> None:
@@ -137,9 +299,29 @@ def load_profile(path: Path | str) -> RunnerProfile:
     return parse_profile(read_json_file(path, MAX_PROFILE_BYTES), path)
 
 
+def check_shoe_count(data: Any, path: Path | str) -> None:
+    """Refuse a list of more than MAX_SHOES shoes, saying the limit."""
+    if isinstance(data, list) and len(data) > MAX_SHOES:
+        raise InputFileError(path, _too_many_shoes(f"has {len(data):,} shoes"))
+
+
+def _too_many_shoes(what: str) -> str:
+    return f"{what}; a shoe file holds at most {MAX_SHOES:,} shoes"
+
+
+def decode_shoes_json(raw: bytes, path: Path | str) -> Any:
+    """decode_json_bytes for a shoe list: too many values or shoes are refused, with the limit."""
+    try:
+        data = decode_json_bytes(raw, path, MAX_SHOE_FILE_VALUES)
+    except TooManyValuesError:
+        raise InputFileError(path, _too_many_shoes("holds too many entries")) from None
+    check_shoe_count(data, path)
+    return data
+
+
 def load_shoes(path: Path | str) -> list[Shoe]:
-    """Read a contract §2 shoe list file."""
-    data = read_json_file(path, MAX_SHOES_BYTES)
+    """Read a contract §2 shoe list file (at most MAX_SHOES shoes)."""
+    data = decode_shoes_json(read_regular_file(path, MAX_SHOES_BYTES), path)
     if not isinstance(data, list):
         raise InputFileError(path, "a shoe file must be a JSON list of shoes")
     try:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -133,21 +133,64 @@ def page_layout(page_size: PageSizeName) -> QPageLayout:
     )
 
 
-def write_pdf(html: str, path: str | os.PathLike[str], page_size: PageSizeName = "A4") -> int:
-    """Write the report HTML as a PDF; return its number of pages."""
-    ensure_gui_app()
-    target = Path(path)
+def check_output(target: Path) -> None:
+    """Refuse an output path the report must not be written to (ReportError says why)."""
+    if target.is_symlink():
+        # The rename below would replace the link, never write through it; saying so
+        # is clearer than silently turning someone's link into a file.
+        raise ReportError(
+            f"{target} is a symbolic link; give the path of a real file (the link is left as is)"
+        )
+    if target.is_dir():
+        raise ReportError(f"{target} is a folder; give a file name such as report.pdf")
     if not target.parent.is_dir():
         raise ReportError(f"the folder {target.parent} does not exist")
-    writer = QPdfWriter(str(target))
+
+
+def render_pdf(html: str, page_size: PageSizeName = "A4") -> tuple[bytes, int]:
+    """The report laid out as PDF bytes in memory, and its number of pages."""
+    ensure_gui_app()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle("ShoeAdvisor report")
     writer.setCreator("ShoeAdvisor")
     writer.setResolution(300)
     writer.setPageLayout(page_layout(page_size))
     pages = paint_pages(make_document(html), writer)
-    del writer  # flushes and closes the file
-    if not target.is_file() or target.stat().st_size == 0:
-        raise ReportError(f"{target}: the PDF could not be written")
+    del writer  # finishes the PDF
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise ReportError("the PDF could not be laid out")
+    return data, pages
+
+
+def write_pdf(html: str, path: str | os.PathLike[str], page_size: PageSizeName = "A4") -> int:
+    """Write the report HTML as a PDF; return its number of pages.
+
+    The PDF is laid out in memory and written with the app's one atomic writer (a
+    temporary file in the same folder, renamed over the target): a full disk or a
+    crash leaves the previous file whole. Created readable by this user only (0600),
+    like every file ShoeAdvisor writes: the report holds weight and knee details.
+    A symbolic link as the target is refused. ReportError says what went wrong.
+    """
+    from shoeadvisor.core.files import describe_os_error
+    from shoeadvisor.storage.atomic import atomic_write
+
+    target = Path(path)
+    check_output(target)
+    data, pages = render_pdf(html, page_size)
+    try:
+        atomic_write(target, data)
+    except PermissionError:
+        raise ReportError(
+            f"cannot write in the folder {target.parent} (permission denied)"
+        ) from None
+    except OSError as exc:
+        raise ReportError(
+            f"{target}: cannot be written ({describe_os_error(exc)}); any earlier file is unchanged"
+        ) from None
     return pages
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QLockFile
 
 LOCK_NAME = "shoeadvisor.lock"
+
+#: Why the lock could not be taken: another copy holds it, or the folder cannot be written.
+LockFailure = Literal["held", "not_writable", "unknown"]
 
 
 class DataFolderLock:
@@ -18,25 +24,49 @@ class DataFolderLock:
         # Never treat a lock as stale because of its age: a window may stay open
         # for days. Qt still takes over a lock whose process no longer runs.
         self._lock.setStaleLockTime(0)
+        #: Why the last try failed; None once the lock is held (or never tried).
+        self.failure: LockFailure | None = None
 
     def try_acquire(self) -> bool:
         """Take the lock if nobody else holds it; never waits."""
         if self._lock.isLocked():
             return True
-        return bool(self._lock.tryLock(0))
+        if self._lock.tryLock(0):
+            self.failure = None
+            # QLockFile creates the file with the umask's mode (often 0644);
+            # everything in the data folder is this user's only.
+            with contextlib.suppress(OSError):
+                os.chmod(self.path, 0o600)
+            return True
+        error = self._lock.error()
+        if error == QLockFile.LockError.LockFailedError:
+            self.failure = "held"
+        elif error == QLockFile.LockError.PermissionError:
+            self.failure = "not_writable"
+        else:
+            self.failure = "unknown"
+        return False
 
     @property
     def held(self) -> bool:
         return bool(self._lock.isLocked())
 
     def holder(self) -> str | None:
-        """'pid on host' of the process holding the lock, when it can be read."""
-        info = self._lock.getLockInfo()
-        if not isinstance(info, tuple) or not info or not info[0]:
+        """'process PID on HOST' of the copy holding the lock, when it can be read."""
+        if self.failure != "held":
             return None
-        _, pid, host, *_ = info
-        return f"process {pid} on {host}" if host else f"process {pid}"
+        return describe_lock_info(self._lock.getLockInfo())
 
     def release(self) -> None:
         if self._lock.isLocked():
             self._lock.unlock()
+
+
+def describe_lock_info(info: object) -> str | None:
+    """PySide6's getLockInfo() is (pid, hostname, appname); (0, '', '') when unreadable."""
+    if not isinstance(info, tuple) or len(info) < 2:
+        return None
+    pid, host = info[0], info[1]
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return None
+    return f"process {pid} on {host}" if host else f"process {pid}"

@@ -27,7 +27,9 @@ from shoeadvisor.core.files import (
     InputFileError,
     NewerFileError,
     check_schema_version,
+    check_shoe_count,
     decode_json_bytes,
+    decode_shoes_json,
     describe_validation_error,
     parse_profile,
 )
@@ -173,7 +175,9 @@ def parse_stored_shoes(raw: bytes, path: Path | str) -> list[Shoe]:
     """The user's shoes: version 1 is a bare §2 list, version 2 an envelope."""
     if len(raw) > MAX_STORED_SHOES_BYTES:
         raise InputFileError(path, f"too large (over {MAX_STORED_SHOES_BYTES:,} bytes)")
-    data = decode_json_bytes(raw, path)
+    data = decode_shoes_json(raw, path)
+    if isinstance(data, dict):
+        check_shoe_count(data.get("shoes"), path)
     if isinstance(data, dict):
         _storage_version(data, path)
         try:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,17 +28,21 @@ from shoeadvisor.core.files import (
     InputFileError,
     NewerFileError,
     decode_json_bytes,
+    describe_os_error,
     parse_profile,
     read_json_file,
+    read_regular_file,
+    read_regular_file_stat,
 )
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import Shoe
 
 from .atomic import atomic_write, backup_path, remove_leftovers
 from .lock import DataFolderLock
-from .paths import data_dir, ensure_private_dir
+from .paths import DATA_DIR_ENV, data_dir, ensure_private_dir
 from .schema import (
     MAX_STORED_PROFILE_BYTES,
+    MAX_STORED_SHOES_BYTES,
     STORAGE_VERSION,
     StoredProfile,
     encode_profile_export,
@@ -119,8 +125,45 @@ def _reason(error: InputFileError) -> str:
     return f"{error.field}: {error.message}" if error.field else error.message
 
 
-def _mtime(stat: os.stat_result) -> datetime:
-    return datetime.fromtimestamp(stat.st_mtime, UTC)
+def _mtime(info: os.stat_result) -> datetime:
+    return datetime.fromtimestamp(info.st_mtime, UTC)
+
+
+def _private_dir(path: Path, what: str) -> Path:
+    """ensure_private_dir, with a failure in words (a file in the way, no permission)."""
+    try:
+        return ensure_private_dir(path)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
+        if blocker == path:
+            raise StorageError(
+                f"{what} {path} is a file, not a folder; move that file away "
+                f"(or set {DATA_DIR_ENV} to another folder)"
+            ) from None
+        raise StorageError(
+            f"cannot create {what} {path}: {blocker} is a file, not a folder"
+        ) from None
+    except OSError as exc:
+        raise StorageError(f"cannot create {what} {path} ({describe_os_error(exc)})") from None
+
+
+def _disk_is_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail == 0 and info.f_blocks > 0
+
+
+@contextlib.contextmanager
+def _writing(what: str, folder: Path) -> Iterator[None]:
+    """A failed write (full disk, no permission) as a StorageError; writes are atomic."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError(
+            f"cannot save {what} in {folder} ({describe_os_error(exc)}); nothing was changed"
+        ) from None
 
 
 class ProfileStore:
@@ -133,8 +176,9 @@ class ProfileStore:
     """
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = ensure_private_dir(Path(root) if root is not None else data_dir())
-        self.profiles_dir = ensure_private_dir(self.root / PROFILES)
+        """Open (creating when needed) the data folder; StorageError when it cannot be used."""
+        self.root = _private_dir(Path(root) if root is not None else data_dir(), "the data folder")
+        self.profiles_dir = _private_dir(self.root / PROFILES, "the profiles folder")
         self._lock = DataFolderLock(self.root)
         self._cache: dict[str, tuple[tuple[int, int, int], ProfileEntry]] = {}
         self.retry_lock()
@@ -143,8 +187,35 @@ class ProfileStore:
 
     @property
     def read_only(self) -> bool:
-        """True while another running ShoeAdvisor owns the data folder."""
+        """True while this store may not write: another copy owns the folder, or it is read-only."""
         return not self._lock.held
+
+    def read_only_reason(self) -> str | None:
+        """Why this store is read-only, in a sentence for the window or the command line."""
+        if self._lock.held:
+            return None
+        failure = self._lock.failure
+        if failure == "held":
+            holder = self._lock.holder()
+            who = f" ({holder})" if holder else ""
+            return (
+                f"another ShoeAdvisor{who} is using the profile folder {self.root}; "
+                "close it to make changes here"
+            )
+        if _disk_is_full(self.root):
+            return (
+                f"the disk holding the profile folder {self.root} is full; profiles can be "
+                "read but not changed until some space is freed"
+            )
+        if failure == "not_writable" or not os.access(self.root, os.W_OK):
+            return (
+                f"the profile folder {self.root} cannot be written (permission denied or a "
+                "read-only disk); profiles can be read but not changed"
+            )
+        return (
+            f"the profile folder {self.root} could not be locked for writing; "
+            "profiles can be read but not changed"
+        )
 
     def lock_holder(self) -> str | None:
         """Who holds the lock when this store is read-only (for messages)."""
@@ -174,13 +245,9 @@ class ProfileStore:
         self.close()
 
     def _require_writable(self) -> None:
-        if self.read_only:
-            holder = self._lock.holder()
-            who = f" ({holder})" if holder else ""
-            raise ReadOnlyError(
-                f"another ShoeAdvisor{who} is using the profile folder {self.root}; "
-                "close it to make changes here"
-            )
+        reason = self.read_only_reason()
+        if reason is not None:
+            raise ReadOnlyError(reason)
 
     # -- paths ------------------------------------------------------------
 
@@ -191,30 +258,23 @@ class ProfileStore:
         return self.profiles_dir / f"{profile_id}{PROFILE_SUFFIX}"
 
     def _trash_dir(self) -> Path:
-        return ensure_private_dir(self.root / TRASH)
+        return _private_dir(self.root / TRASH, "the trash folder")
 
     # -- reading ----------------------------------------------------------
 
     def _read_file(self, path: Path, file_id: str) -> StoredProfile:
-        try:
-            with path.open("rb") as handle:
-                stat = os.fstat(handle.fileno())
-                if stat.st_size > MAX_STORED_PROFILE_BYTES:
-                    raise InputFileError(
-                        path, f"too large (over {MAX_STORED_PROFILE_BYTES:,} bytes)"
-                    )
-                raw = handle.read(MAX_STORED_PROFILE_BYTES + 1)
-        except InputFileError:
-            raise
-        except IsADirectoryError:
-            raise InputFileError(path, "is a folder, not a file") from None
-        except OSError as exc:
-            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-        return parse_stored_profile(raw, path, file_id=file_id, mtime=_mtime(stat))
+        raw, info = read_regular_file_stat(path, MAX_STORED_PROFILE_BYTES)
+        return parse_stored_profile(raw, path, file_id=file_id, mtime=_mtime(info))
 
     def _quarantine(self, path: Path, reason: str) -> Path | None:
-        """Move a bad file aside with a note of why; None when it could not be moved."""
-        folder = ensure_private_dir(self.root / QUARANTINE)
+        """Move a bad file aside with a note of why; None when it could not be moved.
+
+        Never raises (a full disk, a read-only folder): the file then stays where it is.
+        """
+        try:
+            folder = ensure_private_dir(self.root / QUARANTINE)
+        except OSError:
+            return None
         target = folder / path.name
         if target.exists():
             stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
@@ -224,9 +284,29 @@ class ProfileStore:
         except OSError:
             return None
         with contextlib.suppress(OSError):
+            # Moved as it was; in the data folder it is this user's only (a link is left).
+            if stat.S_ISREG(os.lstat(target).st_mode):
+                os.chmod(target, 0o600)
+        with contextlib.suppress(OSError):
             note = f"{path.name} was moved here on {now_utc().isoformat()}\nreason: {reason}\n"
-            target.with_name(target.name + ".why.txt").write_text(note, encoding="utf-8")
+            atomic_write(target.with_name(target.name + ".why.txt"), note.encode("utf-8"))
         return target
+
+    def _restore_main(self, main: Path, backup: Path, damaged: InputFileError | None) -> str:
+        """Put the `.bak` back as the main file; "" or why it could not be done (never raises).
+
+        A damaged main file is moved to quarantine first and never overwritten: if it
+        cannot be moved, the backup is used but nothing is written.
+        """
+        if damaged is not None and self._quarantine(main, _reason(damaged)) is None:
+            return "; the damaged file could not be moved aside, so it is left as it is"
+        try:
+            atomic_write(main, read_regular_file(backup, MAX_STORED_PROFILE_BYTES))
+        except OSError as exc:
+            return f"; it could not be restored yet ({describe_os_error(exc)})"
+        except InputFileError as exc:
+            return f"; it could not be restored yet ({exc.message})"
+        return ""
 
     def _set_aside(self, path: Path, error: InputFileError, problems: list[StorageProblem]) -> None:
         reason = _reason(error)
@@ -276,11 +356,9 @@ class ProfileStore:
             self._set_aside(backup, exc, problems)
             return None
         reason = _reason(main_error) if main_error else "the file is missing"
-        problems.append(StorageProblem(main, reason, "recovered"))
         if not self.read_only:
-            if main_error is not None:
-                self._quarantine(main, reason)
-            atomic_write(main, backup.read_bytes())
+            reason += self._restore_main(main, backup, main_error)
+        problems.append(StorageProblem(main, reason, "recovered"))
         return ProfileEntry(
             stored.id, stored.created, stored.modified, stored.profile, from_backup=True
         )
@@ -338,8 +416,23 @@ class ProfileStore:
 
     def _write(self, stored: StoredProfile) -> None:
         main = self.profile_path(stored.id)
-        atomic_write(main, encode_stored_profile(stored), keep_backup=True)
+        # A .bak written by a newer ShoeAdvisor is kept as it is, never replaced.
+        keep_backup = not self._newer_profile_file(backup_path(main), stored.id)
+        with _writing("the profile", self.profiles_dir):
+            atomic_write(main, encode_stored_profile(stored), keep_backup=keep_backup)
         self._cache.pop(stored.id, None)
+
+    def _newer_profile_file(self, path: Path, file_id: str) -> bool:
+        """True when path is a stored profile written by a newer ShoeAdvisor."""
+        if not path.exists():
+            return False
+        try:
+            self._read_file(path, file_id)
+        except NewerFileError:
+            return True
+        except InputFileError:
+            return False
+        return False
 
     def save(self, profile_id: str | None, profile: RunnerProfile) -> str:
         """Save a profile (a new one when profile_id is None) and return its id.
@@ -393,10 +486,11 @@ class ProfileStore:
         self.load(profile_id)  # a newer file is refused here, so it is never moved
         trash = self._trash_dir()
         # The .bak goes first: if we stop half way the profile is still listed.
-        if backup.exists():
-            os.replace(backup, trash / backup.name)
-        if main.exists():
-            os.replace(main, trash / main.name)
+        with _writing("the change", self.root):
+            if backup.exists():
+                os.replace(backup, trash / backup.name)
+            if main.exists():
+                os.replace(main, trash / main.name)
         self._cache.pop(profile_id, None)
 
     def restore(self, profile_id: str) -> None:
@@ -409,10 +503,11 @@ class ProfileStore:
             raise ProfileNotFoundError(f"no deleted profile has the id {profile_id}")
         if main.exists():
             raise StorageError(f"a profile with the id {profile_id} exists already")
-        if trashed.exists():
-            os.replace(trashed, main)
-        if trashed_backup.exists():
-            os.replace(trashed_backup, backup_path(main))
+        with _writing("the change", self.root):
+            if trashed.exists():
+                os.replace(trashed, main)
+            if trashed_backup.exists():
+                os.replace(trashed_backup, backup_path(main))
 
     def trashed_ids(self) -> list[str]:
         """Ids of the profiles in trash/."""
@@ -435,18 +530,23 @@ class ProfileStore:
         """Write a profile as a contract §1 file that `shoeadvisor advise` accepts."""
         entry = self.load(profile_id)
         path = Path(path)
+        main = self.profile_path(profile_id)
+        for own in (main, backup_path(main)):
+            with contextlib.suppress(OSError):
+                if path.exists() and os.path.samefile(path, own):
+                    raise InputFileError(path, "is the saved profile itself; choose another file")
         try:
             atomic_write(path, encode_profile_export(entry.profile))
         except OSError as exc:
-            raise InputFileError(path, f"cannot be written ({exc.strerror or exc})") from None
+            raise InputFileError(path, f"cannot be written ({describe_os_error(exc)})") from None
 
     # -- small state ------------------------------------------------------
 
     def _read_state(self) -> dict[str, object]:
         path = self.root / STATE_FILE
         try:
-            data = decode_json_bytes(path.read_bytes()[:100_000], path)
-        except (OSError, InputFileError):
+            data = decode_json_bytes(read_regular_file(path, 100_000), path)
+        except InputFileError:
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -458,7 +558,8 @@ class ProfileStore:
         return None
 
     def set_last_opened(self, profile_id: str | None) -> None:
-        """Remember the open profile. A read-only store does not remember (no error)."""
+        """Remember the open profile, as well as it can: a read-only store, a full disk
+        or an unwritable folder mean it is not remembered (no error)."""
         if self.read_only:
             return
         if profile_id is not None:
@@ -466,34 +567,63 @@ class ProfileStore:
         state = {**self._read_state(), "storage_version": STORAGE_VERSION}
         state["last_opened"] = profile_id
         data = (json.dumps(state, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        atomic_write(self.root / STATE_FILE, data)
+        with contextlib.suppress(OSError):
+            atomic_write(self.root / STATE_FILE, data)
 
     # -- the runner's own shoes -------------------------------------------
 
     def load_user_shoes_report(self) -> tuple[list[Shoe], list[StorageProblem]]:
-        """The runner's shoes (empty when none saved) and any problem with the file."""
+        """The runner's shoes (empty when none saved) and any problem with the file.
+
+        Never raises: a bad file is set aside and reported, the `.bak` used instead.
+        """
         path = self.root / SHOES_FILE
         problems: list[StorageProblem] = []
+        main_error: InputFileError | None = None
         for candidate in (path, backup_path(path)):
             if not candidate.exists():
                 continue
             try:
-                shoes = parse_stored_shoes(candidate.read_bytes(), candidate)
+                raw = read_regular_file(candidate, MAX_STORED_SHOES_BYTES)
+                shoes = parse_stored_shoes(raw, candidate)
             except NewerFileError as exc:
                 problems.append(StorageProblem(candidate, _reason(exc), "newer"))
                 return [], problems
             except InputFileError as exc:
-                self._set_aside(candidate, exc, problems)
-                continue
-            except OSError as exc:
-                problems.append(StorageProblem(candidate, str(exc), "unreadable"))
+                if candidate == path:
+                    main_error = exc
+                else:
+                    if main_error is not None:
+                        self._set_aside(path, main_error, problems)
+                    self._set_aside(candidate, exc, problems)
                 continue
             if candidate != path:
-                problems.append(StorageProblem(path, "could not be read", "recovered"))
+                reason = "could not be read"
                 if not self.read_only:
-                    atomic_write(path, candidate.read_bytes())
+                    reason += self._restore_shoes(path, raw, main_error, problems)
+                problems.append(StorageProblem(path, reason, "recovered"))
             return shoes, problems
+        if main_error is not None:
+            self._set_aside(path, main_error, problems)
         return [], problems
+
+    def _restore_shoes(
+        self,
+        path: Path,
+        raw: bytes,
+        damaged: InputFileError | None,
+        problems: list[StorageProblem],
+    ) -> str:
+        """Write the `.bak` back as shoes.json; "" or why not (never raises)."""
+        if damaged is not None:
+            self._set_aside(path, damaged, problems)
+            if problems[-1].kind != "quarantined":
+                return "; the damaged file could not be moved aside, so it is left as it is"
+        try:
+            atomic_write(path, raw)
+        except OSError as exc:
+            return f"; it could not be restored yet ({describe_os_error(exc)})"
+        return ""
 
     def load_user_shoes(self) -> list[Shoe]:
         """The runner's own shoes (contract §2); an unreadable file gives an empty list."""
@@ -507,4 +637,13 @@ class ProfileStore:
         for problem in problems:
             if problem.kind == "newer":
                 raise NewerFileError(problem.path, problem.reason)
-        atomic_write(path, encode_stored_shoes(list(shoes)), keep_backup=True)
+        keep_backup = True
+        with contextlib.suppress(InputFileError):
+            # A .bak written by a newer ShoeAdvisor is kept as it is, never replaced.
+            raw = read_regular_file(backup_path(path), MAX_STORED_SHOES_BYTES)
+            try:
+                parse_stored_shoes(raw, path)
+            except NewerFileError:
+                keep_backup = False
+        with _writing("your shoes", self.root):
+            atomic_write(path, encode_stored_shoes(list(shoes)), keep_backup=keep_backup)
