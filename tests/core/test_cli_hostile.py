@@ -182,3 +182,32 @@ def test_an_ascii_terminal_gets_question_marks_not_a_traceback(tmp_path: Path) -
     )
     assert result.returncode == 0 and b"Traceback" not in result.stderr
     assert b"advice for Zo? ?" in result.stdout
+
+
+def test_too_many_shoes_are_refused_with_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from shoeadvisor.core.files import MAX_SHOES
+
+    path = tmp_path / "s.json"
+    shoes = [{"id": str(i), "name": "x"} for i in range(MAX_SHOES + 1)]
+    path.write_text(json.dumps(shoes), "utf-8")
+    code, out, err = run_cli(capsys, "advise", str(EXAMPLE), "--shoes", str(path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"has {MAX_SHOES + 1:,} shoes; a shoe file holds at most {MAX_SHOES:,} shoes" in err
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"id":"1","name":"a"},' * 300_000, b"[]," * 2_000_000, b'"ab",' * 1_500_000],
+    ids=["tiny shoes", "empty lists", "short strings"],
+)
+def test_many_tiny_values_are_refused_before_parsing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: bytes
+) -> None:
+    """Files far below the byte cap whose parsed form would take gigabytes."""
+    path = tmp_path / "s.json"
+    path.write_bytes(b"[" + body + b"null]")
+    code, _, err = run_cli(capsys, "advise", str(EXAMPLE), "--shoes", str(path))
+    assert code == 2 and err.count("\n") == 1
+    assert "; a shoe file holds at most 20,000 shoes" in err
