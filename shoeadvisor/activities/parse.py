@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from .model import Activity, ActivityFileError
 from .reading import MAX_ACTIVITY_BYTES, gunzip_bounded
 
 #: A distance or a time beyond these is a broken file, not a run.
 MAX_DISTANCE_M = 1_000_000.0
 MAX_DURATION_S = 7 * 24 * 3600.0
+#: No GPS watch recorded runs before this; a start before it is a broken clock.
+EARLIEST_START = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -57,6 +61,8 @@ def parse_activity(data: bytes, name: str = "") -> Activity:
         raise ActivityFileError("an empty file")
     else:
         raise ActivityFileError("not a FIT, GPX or TCX file")
+    if not EARLIEST_START <= activity.start <= datetime.now(UTC) + timedelta(days=2):
+        raise ActivityFileError(f"an impossible start time ({activity.start:%Y-%m-%d})")
     if not 0 <= activity.distance_m <= MAX_DISTANCE_M:
         raise ActivityFileError(f"an impossible distance ({activity.distance_m:.0f} m)")
     for value in (activity.duration_s, activity.elapsed_s):
