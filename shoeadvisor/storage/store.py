@@ -6,7 +6,8 @@ Layout of the data folder (see docs/storage.md):
     profiles/<uuid>.json.bak   the version before the last save
     trash/                     deleted profiles, restorable
     quarantine/                files that could not be read, with a .why.txt note
-    shoes.json (+ .bak)        the runner's own shoes
+    shoes.json (+ .bak)        the old global shoe list (read once per profile, see below)
+    runs.sqlite3 (+ -wal, -shm)  every profile's runs and shoes (storage/runlog.py)
     state.json                 small things to remember (last opened profile)
     shoeadvisor.lock           held by the one copy of ShoeAdvisor allowed to write
 """
@@ -40,6 +41,7 @@ from shoeadvisor.core.shoes import Shoe
 from .atomic import atomic_write, backup_path, remove_leftovers
 from .lock import DataFolderLock
 from .paths import DATA_DIR_ENV, data_dir, ensure_private_dir
+from .runlog import RUNLOG_FILE, NewerRunLogError, RunLog, RunLogError
 from .schema import (
     MAX_STORED_PROFILE_BYTES,
     MAX_STORED_SHOES_BYTES,
@@ -181,6 +183,7 @@ class ProfileStore:
         self.profiles_dir = _private_dir(self.root / PROFILES, "the profiles folder")
         self._lock = DataFolderLock(self.root)
         self._cache: dict[str, tuple[tuple[int, int, int], ProfileEntry]] = {}
+        self._run_log: RunLog | None = None
         self.retry_lock()
 
     # -- lock -------------------------------------------------------------
@@ -227,10 +230,16 @@ class ProfileStore:
         if self._lock.try_acquire() and not was_held:
             remove_leftovers(self.profiles_dir)
             remove_leftovers(self.root)
+            if self._run_log is not None:  # reopen it writable
+                self._run_log.close()
+                self._run_log = None
         return self._lock.held
 
     def close(self) -> None:
         """Release the lock so another copy can write."""
+        if self._run_log is not None:
+            self._run_log.close()
+            self._run_log = None
         self._lock.release()
 
     def __enter__(self) -> ProfileStore:
@@ -647,3 +656,64 @@ class ProfileStore:
                 keep_backup = False
         with _writing("your shoes", self.root):
             atomic_write(path, encode_stored_shoes(list(shoes)), keep_backup=keep_backup)
+
+    # -- runs and per-profile shoes ----------------------------------------
+
+    @property
+    def run_log_path(self) -> Path:
+        """The SQLite run log; `RunImport` opens its own connection to it."""
+        return self.root / RUNLOG_FILE
+
+    def run_log(self) -> RunLog:
+        """The run log (opened on first use; read-only while another copy holds the lock).
+
+        A damaged database is moved to quarantine/ and a new one started; one from a
+        newer ShoeAdvisor raises StorageError and is left as it is.
+        """
+        if self._run_log is None:
+            try:
+                self._run_log = RunLog(self.run_log_path, read_only=self.read_only)
+            except NewerRunLogError as exc:
+                raise StorageError(str(exc)) from None
+            except RunLogError as exc:
+                if self.read_only:
+                    raise StorageError(str(exc)) from None
+                self._quarantine_run_log(str(exc))
+                self._run_log = RunLog(self.run_log_path)
+        return self._run_log
+
+    def _quarantine_run_log(self, reason: str) -> None:
+        main = self.run_log_path
+        moved = self._quarantine(main, reason)
+        for suffix in ("-wal", "-shm"):
+            side = main.with_name(main.name + suffix)
+            if side.exists() and moved is not None:
+                with contextlib.suppress(OSError):
+                    os.replace(side, moved.with_name(moved.name + suffix))
+
+    def _legacy_shoes(self) -> list[Shoe]:
+        """The old global shoes.json, shared by every profile before lists were per profile."""
+        return self.load_user_shoes_report()[0]
+
+    def profile_shoes(self, profile_id: str) -> list[Shoe]:
+        """A profile's shoe list (contract §2 shoes, retired ones left out).
+
+        A profile that has no list of its own yet starts from the old global
+        shoes.json (copied, never moved), so no shoe is lost in the move to per-profile
+        lists; see docs/storage.md.
+        """
+        self.profile_path(profile_id)  # validates the id
+        log = self.run_log()
+        if not log.has_shoe_list(profile_id):
+            legacy = self._legacy_shoes()
+            if legacy and not self.read_only:
+                log.replace_shoes(profile_id, legacy, seeded_from=SHOES_FILE)
+            else:
+                return legacy
+        return [owned.shoe for owned in log.shoes(profile_id) if owned.retired is None]
+
+    def save_profile_shoes(self, profile_id: str, shoes: list[Shoe]) -> None:
+        """Make a profile's list these shoes; one left out that has runs is retired, not lost."""
+        self._require_writable()
+        self.profile_path(profile_id)
+        self.run_log().replace_shoes(profile_id, list(shoes))

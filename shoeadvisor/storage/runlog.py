@@ -1,0 +1,573 @@
+"""The run log: every imported run and every shoe of every runner, in one SQLite file.
+
+`runs.sqlite3` in the data folder, WAL journal with synchronous=FULL (a committed run
+survives a crash or a kill), created 0600, schema versioned with `PRAGMA user_version`
+and migrated forward step by step (see MIGRATIONS and docs/storage.md).
+
+A RunLog may be used from several threads (calls are serialised by a lock); an import
+opens its own RunLog in its own thread, and WAL lets the window read meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from shoeadvisor.core.ids import SURFACES, Surface
+from shoeadvisor.core.shoes import Shoe
+
+RUNLOG_FILE = "runs.sqlite3"
+#: A run this close in start time and distance to a logged one is the same run
+#: recorded twice (a watch's FIT and the same run's GPX from Strava).
+SAME_RUN_SECONDS = 120
+SAME_RUN_DISTANCE = 0.01
+MAX_KNEE_PAIN = 10
+
+#: MIGRATIONS[n] turns schema version n into n + 1. Never edit a released step; add one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        profile_id TEXT NOT NULL,
+        start_ts INTEGER NOT NULL,          -- Unix seconds, UTC
+        distance_m REAL NOT NULL CHECK (distance_m >= 0),
+        duration_s REAL,
+        elapsed_s REAL,
+        ascent_m REAL,
+        descent_m REAL,
+        sport TEXT,
+        surface TEXT,
+        name TEXT,
+        source_file TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        shoe_id TEXT,
+        knee_pain INTEGER CHECK (knee_pain BETWEEN 0 AND 10),
+        imported_ts INTEGER NOT NULL,
+        UNIQUE (profile_id, content_sha256)
+    );
+    CREATE INDEX runs_by_start ON runs (profile_id, start_ts);
+    CREATE TABLE skipped_files (
+        profile_id TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (profile_id, content_sha256)
+    );
+    CREATE TABLE shoe_lists (
+        profile_id TEXT PRIMARY KEY,
+        seeded_from TEXT,                   -- 'shoes.json' when copied from the old global list
+        modified_ts INTEGER NOT NULL
+    );
+    CREATE TABLE shoes (
+        profile_id TEXT NOT NULL REFERENCES shoe_lists (profile_id),
+        shoe_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        shoe_json TEXT NOT NULL,            -- the contract §2 shoe
+        start_km REAL NOT NULL DEFAULT 0 CHECK (start_km >= 0),
+        retired TEXT,                       -- ISO date, NULL while in use
+        PRIMARY KEY (profile_id, shoe_id)
+    );
+    CREATE TABLE default_shoes (
+        profile_id TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        shoe_id TEXT NOT NULL,
+        PRIMARY KEY (profile_id, surface)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class RunLogError(Exception):
+    """The run log cannot do this; the message says why in plain words."""
+
+
+class NewerRunLogError(RunLogError):
+    """runs.sqlite3 was written by a newer ShoeAdvisor: it is left exactly as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewRun:
+    """A run to add: what a parser found, and where it came from."""
+
+    start: datetime
+    distance_m: float
+    duration_s: float | None
+    elapsed_s: float | None
+    ascent_m: float | None
+    descent_m: float | None
+    sport: str | None
+    surface: str | None
+    name: str | None
+    source_file: str
+    content_sha256: str
+    shoe_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One logged run of one runner."""
+
+    id: int
+    profile_id: str
+    start: datetime  # UTC
+    distance_km: float
+    duration_s: float | None
+    elapsed_s: float | None
+    ascent_m: float | None
+    descent_m: float | None
+    sport: str | None
+    surface: str | None
+    name: str | None
+    source_file: str
+    shoe_id: str | None
+    knee_pain: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start.isoformat(timespec="seconds"),
+            "distance_km": round(self.distance_km, 3),
+            "duration_s": self.duration_s,
+            "elapsed_s": self.elapsed_s,
+            "ascent_m": self.ascent_m,
+            "descent_m": self.descent_m,
+            "sport": self.sport,
+            "surface": self.surface,
+            "name": self.name,
+            "source_file": self.source_file,
+            "shoe_id": self.shoe_id,
+            "knee_pain": self.knee_pain,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedShoe:
+    """A shoe of a runner's list, with the kilometres it has been run."""
+
+    shoe: Shoe
+    start_km: float  # kilometres it had before its first logged run
+    run_km: float  # kilometres of logged runs in it
+    runs: int
+    retired: date | None
+    default_for: tuple[Surface, ...]
+
+    @property
+    def id(self) -> str:
+        return self.shoe.id
+
+    @property
+    def km(self) -> float:
+        return self.start_km + self.run_km
+
+
+def _ts(when: datetime) -> int:
+    if when.tzinfo is None:
+        raise ValueError("a run's start time must carry a time zone")
+    return int(when.timestamp())
+
+
+def _now_ts() -> int:
+    return int(datetime.now(UTC).timestamp())
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite opens it (WAL and SHM files follow)."""
+    fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+class RunLog:
+    """The runs and shoes of all profiles. Methods take the profile id first."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        try:
+            self._conn = self._connect()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            raise RunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if not self.path.exists():
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+                conn.executescript("".join(MIGRATIONS))
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                return conn
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+        else:
+            if not self.path.exists():
+                _create_private(self.path)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Transactions are opened explicitly (BEGIN IMMEDIATE) by _write().
+        conn.isolation_level = None
+        return conn
+
+    def _migrate(self) -> None:
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            self._conn.close()
+            raise NewerRunLogError(
+                f"{self.path.name} was written by a newer ShoeAdvisor (version {version}; "
+                f"this one reads up to {SCHEMA_VERSION}); update ShoeAdvisor to open it"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise RunLogError(f"{self.path.name} needs an upgrade that a read-only copy cannot do")
+        for step in range(version, SCHEMA_VERSION):
+            with self._write() as conn:
+                for statement in _statements(MIGRATIONS[step]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> RunLog:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it is on disk when this returns, or none of it."""
+        if self.read_only:
+            raise RunLogError("another ShoeAdvisor is using the data folder; nothing is changed")
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    # -- runs -------------------------------------------------------------
+
+    def known_hashes(self, profile_id: str) -> frozenset[str]:
+        """Content hashes of the files already imported (or skipped) for a profile."""
+        rows = self._read(
+            "SELECT content_sha256 FROM runs WHERE profile_id = ? "
+            "UNION SELECT content_sha256 FROM skipped_files WHERE profile_id = ?",
+            (profile_id, profile_id),
+        )
+        return frozenset(row[0] for row in rows)
+
+    def add_runs(
+        self,
+        profile_id: str,
+        runs: Sequence[NewRun],
+        skipped: Sequence[tuple[str, str]] = (),
+        new_shoes: Sequence[Shoe] = (),
+    ) -> list[int | None]:
+        """Add runs in one transaction; the id of each, or None for a run logged already.
+
+        A run is already logged when its file's content hash is, or when a run starts
+        within two minutes and 1% of its distance. `skipped` (hash, reason) pairs
+        remember files that are not runs; `new_shoes` are added to the list first.
+        """
+        ids: list[int | None] = []
+        now = _now_ts()
+        with self._write() as conn:
+            for shoe in new_shoes:
+                self._put_shoe(conn, profile_id, shoe, None)
+            for run in runs:
+                start = _ts(run.start)
+                same = conn.execute(
+                    "SELECT 1 FROM runs WHERE profile_id = ? AND (content_sha256 = ? OR "
+                    "(start_ts BETWEEN ? AND ? AND abs(distance_m - ?) <= ?)) LIMIT 1",
+                    (
+                        profile_id,
+                        run.content_sha256,
+                        start - SAME_RUN_SECONDS,
+                        start + SAME_RUN_SECONDS,
+                        run.distance_m,
+                        max(run.distance_m * SAME_RUN_DISTANCE, 20.0),
+                    ),
+                ).fetchone()
+                if same is not None:
+                    ids.append(None)
+                    continue
+                cursor = conn.execute(
+                    "INSERT INTO runs (profile_id, start_ts, distance_m, duration_s, elapsed_s, "
+                    "ascent_m, descent_m, sport, surface, name, source_file, content_sha256, "
+                    "shoe_id, imported_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        profile_id,
+                        start,
+                        run.distance_m,
+                        run.duration_s,
+                        run.elapsed_s,
+                        run.ascent_m,
+                        run.descent_m,
+                        run.sport,
+                        run.surface,
+                        run.name,
+                        run.source_file,
+                        run.content_sha256,
+                        run.shoe_id,
+                        now,
+                    ),
+                )
+                ids.append(cursor.lastrowid)
+            conn.executemany(
+                "INSERT OR IGNORE INTO skipped_files (profile_id, content_sha256, reason) "
+                "VALUES (?, ?, ?)",
+                [(profile_id, digest, reason) for digest, reason in skipped],
+            )
+        return ids
+
+    def runs(self, profile_id: str) -> list[Run]:
+        """A profile's runs, oldest first."""
+        rows = self._read(
+            "SELECT id, profile_id, start_ts, distance_m, duration_s, elapsed_s, ascent_m, "
+            "descent_m, sport, surface, name, source_file, shoe_id, knee_pain FROM runs "
+            "WHERE profile_id = ? ORDER BY start_ts, id",
+            (profile_id,),
+        )
+        return [
+            Run(
+                row[0],
+                row[1],
+                datetime.fromtimestamp(row[2], UTC),
+                row[3] / 1000.0,
+                *row[4:],
+            )
+            for row in rows
+        ]
+
+    def run_count(self, profile_id: str) -> int:
+        rows = self._read("SELECT count(*) FROM runs WHERE profile_id = ?", (profile_id,))
+        return int(rows[0][0])
+
+    def _require_run(self, conn: sqlite3.Connection, profile_id: str, run_id: int) -> None:
+        row = conn.execute(
+            "SELECT 1 FROM runs WHERE profile_id = ? AND id = ?", (profile_id, run_id)
+        ).fetchone()
+        if row is None:
+            raise RunLogError(f"run {run_id} is not in this runner's log")
+
+    def set_run_shoe(self, profile_id: str, run_id: int, shoe_id: str | None) -> None:
+        """Change the shoe a run was run in (None: no shoe recorded)."""
+        with self._write() as conn:
+            self._require_run(conn, profile_id, run_id)
+            if shoe_id is not None:
+                self._require_shoe(conn, profile_id, shoe_id)
+            conn.execute("UPDATE runs SET shoe_id = ? WHERE id = ?", (shoe_id, run_id))
+
+    def set_knee_pain(self, profile_id: str, run_id: int, pain: int | None) -> None:
+        """Knee pain after a run, 0 (none) to 10 (worst imaginable); None clears it."""
+        if pain is not None and (type(pain) is not int or not 0 <= pain <= MAX_KNEE_PAIN):
+            raise RunLogError(f"knee pain must be a whole number from 0 to {MAX_KNEE_PAIN}")
+        with self._write() as conn:
+            self._require_run(conn, profile_id, run_id)
+            conn.execute("UPDATE runs SET knee_pain = ? WHERE id = ?", (pain, run_id))
+
+    def delete_run(self, profile_id: str, run_id: int) -> None:
+        """Remove a run from the log (its file can be imported again)."""
+        with self._write() as conn:
+            self._require_run(conn, profile_id, run_id)
+            conn.execute("DELETE FROM runs WHERE id = ?", (run_id,))
+
+    # -- shoes ------------------------------------------------------------
+
+    def has_shoe_list(self, profile_id: str) -> bool:
+        """True once a profile has a shoe list of its own (even an empty one)."""
+        return bool(self._read("SELECT 1 FROM shoe_lists WHERE profile_id = ?", (profile_id,)))
+
+    def _touch_list(self, conn: sqlite3.Connection, profile_id: str, seeded: str | None) -> None:
+        conn.execute(
+            "INSERT INTO shoe_lists (profile_id, seeded_from, modified_ts) VALUES (?, ?, ?) "
+            "ON CONFLICT (profile_id) DO UPDATE SET modified_ts = excluded.modified_ts",
+            (profile_id, seeded, _now_ts()),
+        )
+
+    def _require_shoe(self, conn: sqlite3.Connection, profile_id: str, shoe_id: str) -> None:
+        row = conn.execute(
+            "SELECT 1 FROM shoes WHERE profile_id = ? AND shoe_id = ?", (profile_id, shoe_id)
+        ).fetchone()
+        if row is None:
+            raise RunLogError(f"no shoe with the id {shoe_id!r} in this runner's list")
+
+    def _put_shoe(
+        self, conn: sqlite3.Connection, profile_id: str, shoe: Shoe, start_km: float | None
+    ) -> None:
+        self._touch_list(conn, profile_id, None)
+        position = conn.execute(
+            "SELECT coalesce(max(position) + 1, 0) FROM shoes WHERE profile_id = ?",
+            (profile_id,),
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO shoes (profile_id, shoe_id, position, shoe_json, start_km) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile_id, shoe_id) DO UPDATE SET "
+            "shoe_json = excluded.shoe_json, start_km = coalesce(?, start_km)",
+            (
+                profile_id,
+                shoe.id,
+                position,
+                json.dumps(shoe.to_json_dict(), ensure_ascii=False),
+                start_km or 0.0,
+                start_km,
+            ),
+        )
+
+    def put_shoe(self, profile_id: str, shoe: Shoe, *, start_km: float | None = None) -> None:
+        """Add a shoe to a runner's list, or update the one with its id (start_km kept if None)."""
+        if start_km is not None and not 0 <= start_km <= 100_000:
+            raise RunLogError("the starting kilometres must be between 0 and 100,000")
+        with self._write() as conn:
+            self._put_shoe(conn, profile_id, shoe, start_km)
+
+    def replace_shoes(
+        self, profile_id: str, shoes: Sequence[Shoe], *, seeded_from: str | None = None
+    ) -> None:
+        """Make a runner's list exactly these shoes, in this order.
+
+        A shoe left out that has runs is kept, retired, so its history is never lost;
+        one without runs is removed.
+        """
+        today = date.today().isoformat()
+        with self._write() as conn:
+            self._touch_list(conn, profile_id, seeded_from)
+            keep = {shoe.id for shoe in shoes}
+            old = conn.execute(
+                "SELECT shoe_id FROM shoes WHERE profile_id = ?", (profile_id,)
+            ).fetchall()
+            for (shoe_id,) in old:
+                if shoe_id in keep:
+                    continue
+                used = conn.execute(
+                    "SELECT 1 FROM runs WHERE profile_id = ? AND shoe_id = ? LIMIT 1",
+                    (profile_id, shoe_id),
+                ).fetchone()
+                if used:
+                    conn.execute(
+                        "UPDATE shoes SET retired = coalesce(retired, ?), position = position "
+                        "+ 100000 WHERE profile_id = ? AND shoe_id = ?",
+                        (today, profile_id, shoe_id),
+                    )
+                else:
+                    conn.execute(
+                        "DELETE FROM shoes WHERE profile_id = ? AND shoe_id = ?",
+                        (profile_id, shoe_id),
+                    )
+                    conn.execute(
+                        "DELETE FROM default_shoes WHERE profile_id = ? AND shoe_id = ?",
+                        (profile_id, shoe_id),
+                    )
+            for position, shoe in enumerate(shoes):
+                self._put_shoe(conn, profile_id, shoe, None)
+                conn.execute(
+                    "UPDATE shoes SET position = ? WHERE profile_id = ? AND shoe_id = ?",
+                    (position, profile_id, shoe.id),
+                )
+
+    def set_start_km(self, profile_id: str, shoe_id: str, km: float) -> None:
+        """Kilometres a shoe had before its first logged run."""
+        if not 0 <= km <= 100_000:
+            raise RunLogError("the starting kilometres must be between 0 and 100,000")
+        with self._write() as conn:
+            self._require_shoe(conn, profile_id, shoe_id)
+            conn.execute(
+                "UPDATE shoes SET start_km = ? WHERE profile_id = ? AND shoe_id = ?",
+                (km, profile_id, shoe_id),
+            )
+
+    def retire_shoe(self, profile_id: str, shoe_id: str, retired: bool = True) -> None:
+        """Retire a shoe (kept with its runs, no longer a default) or bring it back."""
+        with self._write() as conn:
+            self._require_shoe(conn, profile_id, shoe_id)
+            conn.execute(
+                "UPDATE shoes SET retired = ? WHERE profile_id = ? AND shoe_id = ?",
+                (date.today().isoformat() if retired else None, profile_id, shoe_id),
+            )
+            if retired:
+                conn.execute(
+                    "DELETE FROM default_shoes WHERE profile_id = ? AND shoe_id = ?",
+                    (profile_id, shoe_id),
+                )
+
+    def set_default_shoe(self, profile_id: str, surface: Surface, shoe_id: str | None) -> None:
+        """The shoe new runs on a surface are put in (None: no default)."""
+        if surface not in SURFACES:
+            raise RunLogError(f"unknown surface {surface!r}")
+        with self._write() as conn:
+            if shoe_id is None:
+                conn.execute(
+                    "DELETE FROM default_shoes WHERE profile_id = ? AND surface = ?",
+                    (profile_id, surface),
+                )
+                return
+            self._require_shoe(conn, profile_id, shoe_id)
+            conn.execute(
+                "INSERT OR REPLACE INTO default_shoes (profile_id, surface, shoe_id) "
+                "VALUES (?, ?, ?)",
+                (profile_id, surface, shoe_id),
+            )
+
+    def default_shoes(self, profile_id: str) -> dict[Surface, str]:
+        rows = self._read(
+            "SELECT surface, shoe_id FROM default_shoes WHERE profile_id = ?", (profile_id,)
+        )
+        return {row[0]: row[1] for row in rows if row[0] in SURFACES}
+
+    def shoes(self, profile_id: str) -> list[OwnedShoe]:
+        """A runner's shoes in list order (retired ones last), with their kilometres."""
+        defaults: dict[str, list[Surface]] = {}
+        for surface, shoe_id in self.default_shoes(profile_id).items():
+            defaults.setdefault(shoe_id, []).append(surface)
+        rows = self._read(
+            "SELECT s.shoe_json, s.start_km, s.retired, coalesce(sum(r.distance_m), 0), "
+            "count(r.id) FROM shoes s LEFT JOIN runs r ON r.profile_id = s.profile_id "
+            "AND r.shoe_id = s.shoe_id WHERE s.profile_id = ? GROUP BY s.shoe_id "
+            "ORDER BY s.retired IS NOT NULL, s.position",
+            (profile_id,),
+        )
+        owned: list[OwnedShoe] = []
+        for shoe_json, start_km, retired, metres, count in rows:
+            shoe = Shoe.model_validate(json.loads(shoe_json))
+            owned.append(
+                OwnedShoe(
+                    shoe,
+                    float(start_km),
+                    float(metres) / 1000.0,
+                    int(count),
+                    date.fromisoformat(retired) if retired else None,
+                    tuple(s for s in SURFACES if s in defaults.get(shoe.id, ())),
+                )
+            )
+        return owned
+
+    def integrity_ok(self) -> bool:
+        """SQLite's own check of the file."""
+        return bool(self._read("PRAGMA quick_check")[0][0] == "ok")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (no semicolons inside our SQL strings)."""
+    return [s.strip() for s in script.split(";") if s.strip() and not s.strip().startswith("--")]
