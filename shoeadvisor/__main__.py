@@ -5,7 +5,18 @@ from __future__ import annotations
 import sys
 
 #: First arguments that mean "run headless"; anything else opens the window.
-HEADLESS = {"advise", "profiles", "report", "--version", "-V", "--help", "-h", "help"}
+HEADLESS = {
+    "advise",
+    "profiles",
+    "report",
+    "runs",
+    "shoes",
+    "--version",
+    "-V",
+    "--help",
+    "-h",
+    "help",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

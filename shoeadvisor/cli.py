@@ -1,4 +1,4 @@
-"""Headless entry: `shoeadvisor advise|profiles|report ...`. Never imports the GUI."""
+"""Headless entry: `shoeadvisor advise|profiles|report|runs|shoes ...`. Never imports the GUI."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from shoeadvisor.commands.terminal import CommandError, error_line, safe_line
 from shoeadvisor.core.files import InputFileError
 
 #: Sub-command name -> module in shoeadvisor.commands with `register(subparsers)`.
-COMMANDS = ("advise", "profiles", "report")
+COMMANDS = ("advise", "profiles", "report", "runs", "shoes")
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from datetime import timedelta
 from typing import Any
 
 from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.advisor import advise
-from shoeadvisor.core.files import load_profile, load_shoes
+from shoeadvisor.core.files import InputFileError, load_profile, load_shoes
 from shoeadvisor.core.knowledge import knowledge
 
 from .terminal import write_json, write_text
+
+DAYS_30 = timedelta(days=30)
 
 
 def register(sub: Any) -> None:
@@ -20,7 +23,16 @@ def register(sub: Any) -> None:
         help="advice for a runner profile file",
         description="Print feature levels, risks, knee guidance and shoe scores for a profile.",
     )
-    parser.add_argument("profile", metavar="PROFILE.json", help="a runner profile (contract §1)")
+    parser.add_argument(
+        "profile", metavar="PROFILE.json", nargs="?", help="a runner profile (contract §1)"
+    )
+    parser.add_argument(
+        "--profile",
+        dest="stored",
+        metavar="NAME_OR_ID",
+        help="a saved profile instead of a file: its logged runs fill the weekly distances "
+        "and the longest recent run it leaves blank",
+    )
     parser.add_argument(
         "--shoes", metavar="SHOES.json", help="shoes to score (default: the built-in archetypes)"
     )
@@ -28,14 +40,55 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _stored_profile(text: str | None) -> tuple[Any, dict[str, Any]]:
+    """A saved profile with its load fields filled from the run log, and what the log says."""
+    from datetime import datetime
+
+    from shoeadvisor.core.training import analyse_runs, planned_run_check, profile_with_runs
+
+    from .stored import open_store, resolve_profile
+
+    with open_store() as store:
+        entry = resolve_profile(store, text)
+        runs = store.run_log().runs(entry.id)
+    now = datetime.now().astimezone()
+    load = analyse_runs(runs, now)
+    profile, filled = profile_with_runs(entry.profile, load)
+    recent = [
+        m for m in load.marks if any(r.id == m.run_id and now - r.start <= DAYS_30 for r in runs)
+    ]
+    planned = getattr(profile, "planned_longest_run_km", None)
+    planned_mark = planned_run_check(planned, runs, now) if planned else None
+    training = {
+        "runs": load.runs,
+        "filled_from_runs": {key: getattr(profile, key) for key in filled},
+        "weekly_km": round(load.weekly_km, 1),
+        "previous_weekly_km": round(load.previous_weekly_km, 1),
+        "longest_run_30d_km": round(load.longest_run_30d_km, 1),
+        "recent_spikes": [{"run_id": m.run_id, **m.to_json()} for m in recent],
+        "planned_run": planned_mark.to_json() if planned_mark else None,
+    }
+    return profile, training
+
+
 def run(args: argparse.Namespace) -> int:
-    profile = load_profile(args.profile)
+    if (args.profile is None) == (args.stored is None):
+        raise InputFileError("PROFILE.json", "give a profile file or --profile NAME_OR_ID")
+    training: dict[str, Any] | None = None
+    if args.stored is not None:
+        profile, training = _stored_profile(args.stored)
+    else:
+        profile = load_profile(args.profile)
     shoes = load_shoes(args.shoes) if args.shoes else None
     result = advise(profile, shoes)
     if args.json:
-        write_json(result.to_json())
+        data = result.to_json()
+        if training is not None:
+            data["training"] = training
+        write_json(data)
     else:
-        write_text(text_summary(result))
+        text = text_summary(result)
+        write_text(text + _training_text(training) if training is not None else text)
     return 0
 
 
@@ -85,3 +138,24 @@ def text_summary(result: Advice) -> str:
         out.append(f"  {shoe.score:3d}  {shoe.shoe.name}")
     out += ["", _wrap(kb.disclaimer, ""), ""]
     return "\n".join(out)
+
+
+def _training_text(training: dict[str, Any]) -> str:
+    """What the run log added to the advice, for the text summary."""
+    count = training["runs"]
+    out = ["From your logged runs", f"  {count} run{'s' if count != 1 else ''} logged"]
+    out.append(
+        f"  last 7 days {training['weekly_km']} km, the 7 before {training['previous_weekly_km']}"
+        f" km, longest run in 30 days {training['longest_run_30d_km']} km"
+    )
+    filled = training["filled_from_runs"]
+    if filled:
+        out.append("  used for the advice: " + ", ".join(f"{k} = {v}" for k, v in filled.items()))
+    for spike in training["recent_spikes"]:
+        out.append(
+            f"  run {spike['run_id']}: {spike['label']} longer than the longest of the 30 days "
+            f"before it ({spike['longest_previous_30d_km']} km)"
+        )
+    if training["planned_run"]:
+        out.append(f"  your planned long run would be {training['planned_run']['label']} longer")
+    return "\n".join(out) + "\n"

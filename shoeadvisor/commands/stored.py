@@ -1,0 +1,62 @@
+"""Opening the store and choosing a saved profile by name or id, for the headless commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from shoeadvisor.core.files import InputFileError
+
+
+@contextmanager
+def open_store() -> Iterator[Any]:
+    """The store; storage errors become one-line input errors (exit status 2)."""
+    from shoeadvisor.storage import ProfileStore, StorageError
+    from shoeadvisor.storage.runlog import RunLogError
+
+    try:
+        store = ProfileStore()
+    except OSError as exc:
+        raise InputFileError(exc.filename or "data folder", exc.strerror or str(exc)) from None
+    try:
+        yield store
+    except (StorageError, RunLogError) as exc:
+        raise InputFileError(store.root, str(exc)) from None
+    finally:
+        store.close()
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters shown as U+FFFD."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+def resolve_profile(store: Any, text: str | None) -> Any:
+    """The ProfileEntry named by text: a full id, the start of one, or a name.
+
+    Without text: the only saved profile, else the one opened last.
+    """
+    entries, _ = store.list_profiles()
+    if not entries:
+        raise InputFileError("--profile", "no saved profiles (create one in the window first)")
+    if text is None:
+        if len(entries) == 1:
+            return entries[0]
+        last = store.last_opened()
+        for entry in entries:
+            if entry.id == last:
+                return entry
+        raise InputFileError("--profile", "several profiles are saved; choose one with --profile")
+    wanted = text.strip()
+    by_id = [e for e in entries if e.id == wanted.lower()]
+    by_name = [e for e in entries if e.name.casefold() == wanted.casefold()]
+    by_prefix = [e for e in entries if len(wanted) >= 4 and e.id.startswith(wanted.lower())]
+    for matches in (by_id, by_name, by_prefix):
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise InputFileError(
+                printable(wanted), "matches several profiles; give the id (profiles list)"
+            )
+    raise InputFileError(printable(wanted), "matches no saved profile (see `profiles list`)")

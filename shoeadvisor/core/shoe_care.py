@@ -1,0 +1,235 @@
+"""How worn a runner's shoe is, and when to suggest a second pair. Knowledge: shoe_care.toml.
+
+Mileage-based replacement is a convention, not an injury threshold (Wang 2010): every
+band carries that note, the range is adjusted for body weight and surface by rules of
+thumb graded "none", and retired shoes keep their history.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .ids import Grade, Surface
+from .resources import resource_path
+
+WearBandId = Literal["fresh", "in_use", "replacement_range", "past_range"]
+WEAR_BANDS: tuple[WearBandId, ...] = ("fresh", "in_use", "replacement_range", "past_range")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WearAdjustment(_Strict):
+    id: str
+    kind: Literal["weight_kg_at_least", "weight_kg_below", "surface"]
+    value: float | Surface
+    factor: float = Field(gt=0.5, lt=1.5)
+    text: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class WearBand(_Strict):
+    id: WearBandId
+    name: str
+    note: str
+    below_low: float | None = None
+    below_high: float | None = None
+
+
+class WearKnowledge(_Strict):
+    low_km: float = Field(gt=0)
+    high_km: float = Field(gt=0)
+    convention: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    adjustment: tuple[WearAdjustment, ...]
+    band: tuple[WearBand, ...]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WearKnowledge:
+        if self.low_km >= self.high_km:
+            raise ValueError("wear.low_km must be below wear.high_km")
+        if tuple(b.id for b in self.band) != WEAR_BANDS:
+            raise ValueError(f"wear bands must be {', '.join(WEAR_BANDS)} in that order")
+        return self
+
+
+class RotationKnowledge(_Strict):
+    id: str
+    name: str
+    text: str
+    advice: str
+    evidence: Grade
+    sources: tuple[str, ...] = Field(min_length=1)
+    min_runs: int = Field(ge=1)
+    days: int = Field(ge=1)
+
+
+class PainKnowledge(_Strict):
+    note: str
+
+
+class ShoeCareKnowledge(_Strict):
+    wear: WearKnowledge
+    rotation: RotationKnowledge
+    pain: PainKnowledge
+
+    def citations(self) -> list[tuple[str, tuple[str, ...]]]:
+        found = [("wear", self.wear.sources), ("rotation", self.rotation.sources)]
+        found += [(f"wear adjustment {a.id}", a.sources) for a in self.wear.adjustment]
+        return found
+
+
+def _bibliography_ids(folder: Path) -> set[str]:
+    with (folder / "bibliography.toml").open("rb") as handle:
+        return {str(entry["id"]) for entry in tomllib.load(handle)["source"]}
+
+
+def load_shoe_care_from(folder: Path) -> ShoeCareKnowledge:
+    """Read and validate shoe_care.toml; every source must be in the bibliography."""
+    with (folder / "shoe_care.toml").open("rb") as handle:
+        care = ShoeCareKnowledge.model_validate(tomllib.load(handle))
+    known = _bibliography_ids(folder)
+    for where, sources in care.citations():
+        for source in sources:
+            if source not in known:
+                raise ValueError(
+                    f"shoe_care.toml: {where} cites {source!r}, not in the bibliography"
+                )
+    return care
+
+
+@cache
+def shoe_care() -> ShoeCareKnowledge:
+    """The shoe-care knowledge shipped with the program (loaded once)."""
+    return load_shoe_care_from(resource_path("shoe_care.toml").parent)
+
+
+@dataclass(frozen=True, slots=True)
+class ShoeWear:
+    """A shoe's kilometres against the (adjusted) usual replacement range."""
+
+    km: float
+    low_km: float
+    high_km: float
+    band: WearBandId
+    band_name: str
+    note: str
+    convention: str  # "a rule of thumb, not an injury limit"
+    adjustments: tuple[WearAdjustment, ...]
+    evidence: Grade
+    sources: tuple[str, ...]
+
+    @property
+    def fraction(self) -> float:
+        """km over the high end of the range, for a wear bar (may exceed 1)."""
+        return self.km / self.high_km
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "km": round(self.km, 1),
+            "band": self.band,
+            "range_km": [round(self.low_km), round(self.high_km)],
+            "note": self.note,
+            "convention": self.convention,
+            "adjustments": [a.id for a in self.adjustments],
+            "evidence": self.evidence,
+            "sources": list(self.sources),
+        }
+
+
+def shoe_wear(
+    km: float, *, weight_kg: float | None = None, surface: Surface | None = None
+) -> ShoeWear:
+    """Where a shoe with km kilometres stands, for this runner's weight and the shoe's surface."""
+    wear = shoe_care().wear
+    factor = 1.0
+    applied: list[WearAdjustment] = []
+    for adjustment in wear.adjustment:
+        value = adjustment.value
+        hit = (
+            (adjustment.kind == "surface" and surface == value)
+            or (
+                adjustment.kind == "weight_kg_at_least"
+                and weight_kg is not None
+                and isinstance(value, float)
+                and weight_kg >= value
+            )
+            or (
+                adjustment.kind == "weight_kg_below"
+                and weight_kg is not None
+                and isinstance(value, float)
+                and weight_kg < value
+            )
+        )
+        if hit:
+            factor *= adjustment.factor
+            applied.append(adjustment)
+    low, high = wear.low_km * factor, wear.high_km * factor
+    chosen = wear.band[-1]
+    for band in wear.band[:-1]:
+        limit = band.below_low * low if band.below_low is not None else None
+        if limit is None and band.below_high is not None:
+            limit = band.below_high * high
+        if limit is not None and km < limit:
+            chosen = band
+            break
+    sources = tuple(dict.fromkeys((*wear.sources, *(s for a in applied for s in a.sources))))
+    return ShoeWear(
+        km,
+        low,
+        high,
+        chosen.id,
+        chosen.name,
+        chosen.note,
+        wear.convention,
+        tuple(applied),
+        wear.evidence,
+        sources,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RotationAdvice:
+    """'Rotate two pairs', for a runner whose recent runs were all in one shoe."""
+
+    id: str
+    name: str
+    text: str
+    advice: str
+    evidence: Grade
+    sources: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "text": self.text,
+            "advice": self.advice,
+            "evidence": self.evidence,
+            "sources": list(self.sources),
+        }
+
+
+def rotation_advice(
+    runs: Sequence[tuple[datetime, str | None]], now: datetime
+) -> RotationAdvice | None:
+    """Advice to rotate pairs when every recent run (start, shoe id) was in the same shoe."""
+    rule = shoe_care().rotation
+    since = now - timedelta(days=rule.days)
+    recent = [shoe for start, shoe in runs if since <= start <= now]
+    shoes = {shoe for shoe in recent if shoe is not None}
+    if len(recent) < rule.min_runs or len(shoes) != 1 or None in recent:
+        return None
+    text = rule.text.format(runs=len(recent), days=rule.days)
+    return RotationAdvice(rule.id, rule.name, text, rule.advice, rule.evidence, rule.sources)

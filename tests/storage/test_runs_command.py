@@ -1,0 +1,153 @@
+"""`shoeadvisor runs ...`, `shoes ...` and `advise --profile`: summaries, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "activities"))
+
+from activity_files import Track, fit_bytes, gpx_text, strava_export_zip
+from fit_tool.profile.profile_type import Sport
+from storage_helpers import FULL_PROFILE
+
+from shoeadvisor import cli
+from shoeadvisor.core.files import parse_profile
+from shoeadvisor.storage import ProfileStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def runner() -> str:
+    data = {**FULL_PROFILE, "name": "Ana"}
+    for key in ("weekly_km", "previous_weekly_km"):
+        data.pop(key)
+    with ProfileStore() as store:
+        return store.save(None, parse_profile(data))
+
+
+def recent(days_ago: float, km: float) -> Track:
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=days_ago)
+    return Track(start=start, points=int(km * 1000 / 15) + 1, step_s=5, speed_mps=3.0)
+
+
+def test_import_list_and_shoes_end_to_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], runner: str
+) -> None:
+    (tmp_path / "a.fit").write_bytes(fit_bytes(recent(20, 6)))
+    (tmp_path / "b.gpx").write_text(gpx_text(recent(10, 5)))
+    (tmp_path / "c.fit").write_bytes(fit_bytes(recent(3, 9)))  # +50% over the 30-day longest
+    (tmp_path / "ride.fit").write_bytes(fit_bytes(recent(2, 20), sport=Sport.CYCLING))
+    (tmp_path / "bad.fit").write_bytes(b"\x0e\x10" + b"\0" * 40)
+    code, out, err = run_cli(capsys, "shoes", "add", "Road Trainer", "--start-km", "350")
+    assert code == 0
+    assert run_cli(capsys, "shoes", "default", "trail", "road-trainer")[0] == 0
+    code, out, err = run_cli(capsys, "runs", "import", str(tmp_path), "--profile", "ana")
+    assert code == 2  # a broken file is an input error, after the others are imported
+    assert "Ana: 3 imported, 0 duplicates, 1 skipped, 1 broken" in out
+    assert "skipped" in out and "ride.fit" in out
+    assert err.count("\n") == 1 and "bad.fit" in err and "Traceback" not in err
+    code, out, _ = run_cli(capsys, "runs", "import", str(tmp_path / "a.fit"))
+    assert code == 0 and "0 imported, 1 duplicate," in out
+
+    code, out, _ = run_cli(capsys, "runs", "list", "--json")
+    data = json.loads(out)
+    assert [round(r["distance_km"]) for r in data["runs"]] == [6, 5, 9]
+    assert all(r["shoe_id"] == "road-trainer" for r in data["runs"])  # the trail default
+    assert data["runs"][2]["spike"]["increase_pct"] == pytest.approx(50, abs=1)
+    assert data["load"]["longest_run_30d_km"] == pytest.approx(9, abs=0.05)
+    run_id = data["runs"][2]["id"]
+    assert run_cli(capsys, "runs", "pain", str(run_id), "3")[0] == 0
+
+    code, out, _ = run_cli(capsys, "shoes", "list", "--json")
+    shoes = json.loads(out)
+    (shoe,) = shoes["shoes"]
+    assert shoe["km"] == pytest.approx(350 + 20, abs=0.1)
+    assert shoe["runs"] == 3 and shoe["default_for"] == ["trail"]
+    assert shoe["wear"]["band"] == "in_use"
+    assert shoe["knee_pain"]["knee_pain_mean"] == 3
+    assert "not an injury limit" in shoes["wear_convention"]
+    assert "not a cause" in shoes["knee_pain_note"]
+    code, out, _ = run_cli(capsys, "shoes", "list")
+    assert "Road Trainer" in out and "370.0 km" in out and "rule of thumb" in out
+
+    code, out, _ = run_cli(capsys, "advise", "--profile", runner, "--json")
+    advice = json.loads(out)
+    filled = advice["training"]["filled_from_runs"]
+    assert filled["weekly_km"] == pytest.approx(9, abs=0.1)
+    assert filled["previous_weekly_km"] == pytest.approx(5, abs=0.1)
+    assert advice["training"]["recent_spikes"][0]["run_id"] == run_id
+
+
+def test_rotation_advice_for_one_pair(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, runner: str
+) -> None:
+    for n in range(5):
+        (tmp_path / f"{n}.gpx").write_text(gpx_text(recent(2 + 3 * n, 5)))
+    run_cli(capsys, "shoes", "add", "Only pair")
+    run_cli(capsys, "runs", "import", str(tmp_path), "--shoe", "only-pair")
+    _, out, _ = run_cli(capsys, "shoes", "list", "--json")
+    rotation = json.loads(out)["rotation"]
+    assert rotation["sources"] == ["malisoux2015"] and rotation["evidence"] == "weak"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["runs", "import", "/nonexistent/run.fit"],
+        ["runs", "list", "--profile", "nobody"],
+        ["runs", "import", "x.fit", "--shoe", "ghost"],
+        ["runs", "pain", "1", "eleven"],
+        ["runs", "shoe", "999", "none"],
+        ["shoes", "retire", "ghost"],
+        ["shoes", "default", "trail", "ghost"],
+        ["shoes", "start-km", "ghost", "10"],
+        ["advise", "--profile", "nobody"],
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    args: list[str],
+    capsys: pytest.CaptureFixture[str],
+    runner: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.fit").write_bytes(fit_bytes(Track(points=20)))
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("shoeadvisor: "), err
+    assert "Traceback" not in err
+
+
+def test_no_profile_saved_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(capsys, "runs", "list")
+    assert code == 2 and "no saved profiles" in err and err.count("\n") == 1
+
+
+def test_import_a_strava_zip_from_the_real_command(tmp_path: Path, runner: str) -> None:
+    archive = strava_export_zip(tmp_path / "export.zip")
+    done = subprocess.run(
+        [sys.executable, "-m", "shoeadvisor", "runs", "import", str(archive)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("3 imported, 0 duplicates, 1 skipped, 0 broken")
+    listed = subprocess.run(
+        [sys.executable, "-m", "shoeadvisor", "shoes", "list", "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=True,
+    )  # fmt: skip
+    names = {s["name"] for s in json.loads(listed.stdout)["shoes"]}
+    assert names == {"Pegasus 40", "Speedgoat 5"}
