@@ -1,20 +1,20 @@
 """Training load from the runs a runner logged: weekly distances, single-run spikes, pain.
 
-The spike bands (a run longer than the longest of the previous 30 days, Frandsen 2025)
-and the two-week progression belong to `core/load.py` (the scoring side): this module
-only measures — weekly totals, the longest run of the 30 days before each run — and asks
-`load.spike_band(run_km, longest_previous_30d_km)` which band a run falls in.
+The bands of the single-run spike (a run longer than the longest of the previous 30
+days, Frandsen 2025) and of the two-week progression (Nielsen 2014) are core/load.py's;
+this module applies them to logged runs (in the runner's local time), adds the weekly
+runs and knee pain, and fills the profile's load fields.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import import_module
 from statistics import mean
 from typing import Any, Protocol
+
+from .load import LoadBand, run_spikes, spike_band, two_week_progression, weekly_distances
 
 SPIKE_WINDOW = timedelta(days=30)
 WEEK = timedelta(days=7)
@@ -35,35 +35,14 @@ class LoggedRun(Protocol):
     def knee_pain(self) -> int | None: ...
 
 
-def _spike_band_function() -> Callable[[float, float], Any] | None:
-    """load.spike_band, once issue 10's core/load.py is in the tree."""
-    try:
-        module = import_module(f"{__package__}.load")
-    except ImportError:
-        return None
-    function = getattr(module, "spike_band", None)
-    return function if callable(function) else None
-
-
-def _band_id(band: Any) -> str | None:
-    if band is None:
-        return None
-    for attribute in ("id", "band", "name"):
-        value = getattr(band, attribute, None)
-        if isinstance(value, str):
-            return value
-    return str(band)
-
-
 @dataclass(frozen=True, slots=True)
 class SpikeMark:
-    """A run longer than the longest run of the 30 days before it."""
+    """A run (or a planned run) in a raised band of the single-run spike (Frandsen 2025)."""
 
-    run_id: int
+    run_id: int  # 0 for a planned run
     run_km: float
     longest_previous_30d_km: float
-    band: str | None  # from load.spike_band; None while that is not available
-    detail: Any = None  # what load.spike_band returned (grade, sources, text)
+    band: LoadBand
 
     @property
     def increase(self) -> float:
@@ -72,14 +51,14 @@ class SpikeMark:
 
     @property
     def label(self) -> str:
-        return f"+{self.increase:.0%}" + (f" ({self.band})" if self.band else "")
+        return f"+{self.increase:.0%} ({self.band.label})"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "longest_previous_30d_km": round(self.longest_previous_30d_km, 2),
             "increase_pct": round(self.increase * 100, 1),
-            "band": self.band,
             "label": self.label,
+            **{k: v for k, v in self.band.to_json().items() if k != "increase_pct"},
         }
 
 
@@ -133,6 +112,8 @@ class TrainingLoad:
     marks: tuple[SpikeMark, ...]
     pain_by_shoe: tuple[ShoePain, ...]
     runs: int
+    #: The last 7 days against the 7 before (Nielsen 2014); None without a base week.
+    progression: LoadBand | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -141,6 +122,7 @@ class TrainingLoad:
             "previous_weekly_km": round(self.previous_weekly_km, 2),
             "longest_run_30d_km": round(self.longest_run_30d_km, 2),
             "weeks": [w.to_json() for w in self.weeks],
+            "two_week_progression": self.progression.to_json() if self.progression else None,
             "spikes": [{"run_id": m.run_id, **m.to_json()} for m in self.marks],
             "knee_pain_by_shoe": [p.to_json() for p in self.pain_by_shoe],
         }
@@ -154,44 +136,33 @@ class TrainingLoad:
         }
 
 
-def longest_before(runs: Sequence[LoggedRun]) -> list[float | None]:
-    """For each run (sorted by start), the longest run of the 30 days before it; None if none."""
-    starts = [run.start for run in runs]
-    result: list[float | None] = []
-    for index, run in enumerate(runs):
-        first = bisect.bisect_left(starts, run.start - SPIKE_WINDOW, 0, index)
-        window = [runs[i].distance_km for i in range(first, index) if runs[i].start < run.start]
-        result.append(max(window) if window else None)
-    return result
+def _local(run: LoggedRun, tz: Any) -> datetime:
+    return run.start.astimezone(tz)
 
 
-def spike_marks(runs: Sequence[LoggedRun]) -> list[SpikeMark]:
-    """Runs longer than every run of the 30 days before them, with their band."""
-    band_of = _spike_band_function()
+def spike_marks(runs: Sequence[LoggedRun], tz: Any = None) -> list[SpikeMark]:
+    """Runs in a raised band against the longest run of the 30 days before them."""
+    ordered = sorted(runs, key=lambda r: (r.start, r.id))
+    spikes = run_spikes([(_local(r, tz), r.distance_km) for r in ordered])
     marks: list[SpikeMark] = []
-    for run, longest in zip(runs, longest_before(runs), strict=True):
-        if longest is None or longest <= 0 or run.distance_km <= longest:
-            continue
-        detail = band_of(run.distance_km, longest) if band_of is not None else None
-        if band_of is not None and detail is None:
-            continue  # longer, but below the smallest band the study counted
-        marks.append(SpikeMark(run.id, run.distance_km, longest, _band_id(detail), detail))
+    # run_spikes keeps the order of runs at the same moment, so the two lists align.
+    for run, spike in zip(ordered, spikes, strict=True):
+        if spike.band is not None and spike.band.raised and spike.longest_before_km:
+            marks.append(SpikeMark(run.id, run.distance_km, spike.longest_before_km, spike.band))
     return marks
 
 
 def planned_run_check(
     planned_km: float, runs: Sequence[LoggedRun], now: datetime
 ) -> SpikeMark | None:
-    """The spike a planned run would be, against the longest run of the past 30 days."""
-    recent = [r.distance_km for r in runs if now - SPIKE_WINDOW <= r.start <= now]
-    longest = max(recent, default=0.0)
-    if longest <= 0 or planned_km <= longest:
+    """The band a planned run would be in, against the longest run of the past 30 days."""
+    longest = max(
+        (r.distance_km for r in runs if now - SPIKE_WINDOW <= r.start <= now), default=0.0
+    )
+    band = spike_band(planned_km, longest or None)
+    if band is None or not band.raised:
         return None
-    band_of = _spike_band_function()
-    detail = band_of(planned_km, longest) if band_of is not None else None
-    if band_of is not None and detail is None:
-        return None
-    return SpikeMark(0, planned_km, longest, _band_id(detail), detail)
+    return SpikeMark(0, planned_km, longest, band)
 
 
 def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
@@ -200,16 +171,18 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
     tz = now.tzinfo
     weeks: dict[date, list[LoggedRun]] = {}
     for run in ordered:
-        day = run.start.astimezone(tz).date()
+        day = _local(run, tz).date()
         weeks.setdefault(day - timedelta(days=day.weekday()), []).append(run)
     week_totals = tuple(
         WeekTotal(
-            start,
-            sum(r.distance_km for r in items),
-            len(items),
-            tuple(r.knee_pain for r in items if r.knee_pain is not None),
+            week.start,
+            week.km,
+            len(weeks.get(week.start, ())),
+            tuple(r.knee_pain for r in weeks.get(week.start, ()) if r.knee_pain is not None),
         )
-        for start, items in sorted(weeks.items())
+        for week in weekly_distances(
+            [(_local(r, tz), r.distance_km) for r in ordered], through=now.astimezone(tz)
+        )
     )
 
     def between(older: timedelta, newer: timedelta) -> list[LoggedRun]:
@@ -230,14 +203,17 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
                 max(logged) if logged else None,
             )
         )
+    latest = sum(r.distance_km for r in between(WEEK, timedelta(0)))
+    before = sum(r.distance_km for r in between(2 * WEEK, WEEK))
     return TrainingLoad(
-        sum(r.distance_km for r in between(WEEK, timedelta(0))),
-        sum(r.distance_km for r in between(2 * WEEK, WEEK)),
+        latest,
+        before,
         max((r.distance_km for r in between(SPIKE_WINDOW, timedelta(0))), default=0.0),
         week_totals,
-        tuple(spike_marks(ordered)),
+        tuple(spike_marks(ordered, tz)),
         tuple(pain),
         len(ordered),
+        two_week_progression([before, latest]) if ordered else None,
     )
 
 

@@ -7,8 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from shoeadvisor.core import training
-from shoeadvisor.core.training import analyse_runs, longest_before, planned_run_check, spike_marks
+from shoeadvisor.core.training import (
+    analyse_runs,
+    planned_run_check,
+    profile_with_runs,
+    spike_marks,
+)
 
 NOW = datetime(2025, 6, 30, 20, tzinfo=UTC)  # a Monday evening
 
@@ -40,36 +44,37 @@ def test_weekly_totals_and_the_profile_fields() -> None:
     assert all(datetime.fromisoformat(k).weekday() == 0 for k in weeks)
 
 
-def test_longest_of_the_previous_30_days_per_run() -> None:
-    runs = [R(1, ago(60), 20), R(2, ago(25), 8), R(3, ago(20), 6), R(4, ago(2), 9)]
-    assert longest_before(runs) == [None, None, 8, 8]  # the 20 km run is outside 30 days
-
-
-def test_spike_marks_only_runs_longer_than_the_previous_longest(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls: list[tuple[float, float]] = []
-
-    def fake_band(run_km: float, longest: float) -> str | None:
-        calls.append((run_km, longest))
-        return "big" if run_km > 2 * longest else ("medium" if run_km > 1.1 * longest else None)
-
-    monkeypatch.setattr(training, "_spike_band_function", lambda: fake_band)
-    runs = [R(1, ago(20), 10), R(2, ago(15), 10.5), R(3, ago(10), 12.5), R(4, ago(5), 30)]
-    marks = spike_marks(runs)
-    assert [(m.run_id, m.band) for m in marks] == [(3, "medium"), (4, "big")]
+def test_spikes_are_marked_with_the_bands_of_core_load() -> None:
+    runs = [
+        R(1, ago(60), 40),  # outside every later run's 30 days
+        R(2, ago(25), 10),
+        R(3, ago(20), 10.5),  # +5%: the study's reference band, not marked
+        R(4, ago(15), 12.5),  # +19% over 10.5
+        R(5, ago(10), 20),  # +60%
+        R(6, ago(5), 45),  # +125%
+    ]
+    marks = spike_marks(runs, UTC)
+    assert [(m.run_id, m.band.id) for m in marks] == [(4, "10_30"), (5, "30_100"), (6, "over_100")]
     assert marks[0].longest_previous_30d_km == pytest.approx(10.5)
-    assert marks[1].increase == pytest.approx(30 / 12.5 - 1)
-    assert (10.5, 10) in calls  # +5%: asked, and below every band, so not marked
-    planned = planned_run_check(70, runs, NOW)
-    assert planned is not None and planned.band == "big"
-    assert planned_run_check(20, runs, NOW) is None  # shorter than the 30 km run
+    assert marks[2].band.sources == ("frandsen2025",)
+    assert marks[2].band.evidence == "moderate"
+    assert "more than twice" in marks[2].label
 
 
-def test_without_load_bands_a_longer_run_is_still_measured(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(training, "_spike_band_function", lambda: None)
-    marks = spike_marks([R(1, ago(10), 10), R(2, ago(5), 13)])
-    assert len(marks) == 1 and marks[0].band is None and marks[0].label == "+30%"
+def test_planned_run_is_checked_against_the_past_30_days() -> None:
+    runs = [R(1, ago(10), 10), R(2, ago(3), 12)]
+    planned = planned_run_check(25, runs, NOW)
+    assert planned is not None and planned.band.id == "over_100"
+    assert planned_run_check(12.5, runs, NOW) is None  # +4%: reference band
+    assert planned_run_check(10, [], NOW) is None  # nothing to compare with
+
+
+def test_two_week_progression_uses_the_last_two_7_day_spans() -> None:
+    load = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
+    assert load.progression is not None and load.progression.id == "over_30"
+    assert load.progression.sources[0] == "nielsen2014_jospt"
+    steady = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 10.5)], NOW)
+    assert steady.progression is not None and not steady.progression.raised
 
 
 def test_knee_pain_per_shoe_and_per_week_without_a_cause() -> None:
@@ -84,3 +89,21 @@ def test_knee_pain_per_shoe_and_per_week_without_a_cause() -> None:
     assert pain["trail"].mean_pain == 0
     assert pain[None].mean_pain is None
     assert any(w.knee_pain for w in load.weeks)
+
+
+def test_profile_fields_fill_only_what_the_runner_left_blank() -> None:
+    from shoeadvisor.core.files import parse_profile
+
+    base = {
+        "schema_version": 1, "name": "A", "foot_width": "standard", "pronation": "neutral",
+        "weight_kg": 70, "seasons": ["summer"], "surfaces": ["asphalt"], "weekly_km": 33,
+    }  # fmt: skip
+    load = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
+    filled, keys = profile_with_runs(parse_profile(base), load)
+    assert keys == ("previous_weekly_km", "longest_run_30d_km")
+    assert filled.weekly_km == 33  # typed by the runner: their override wins
+    assert filled.previous_weekly_km == 10 and filled.longest_run_30d_km == 14
+    assert profile_with_runs(parse_profile(base), analyse_runs([], NOW)) == (
+        parse_profile(base),
+        (),
+    )
