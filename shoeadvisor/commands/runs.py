@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from shoeadvisor.core.files import InputFileError
 
 from .stored import open_store, printable, resolve_profile
+from .terminal import write_json
 
 
 def register(sub: Any) -> None:
@@ -123,7 +123,7 @@ def _list(args: argparse.Namespace) -> int:
         data = run_rows(store, entry)
         shoe_names = {s.id: s.shoe.name for s in store.run_log().shoes(entry.id)}
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        write_json(data)
         return 0
     if not data["runs"]:
         print(f"No runs logged for {printable(entry.name)}.", file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from typing import Any
@@ -12,6 +11,7 @@ from shoeadvisor.core.files import InputFileError
 
 from .runs import _profile_option, _usage
 from .stored import open_store, printable, resolve_profile
+from .terminal import write_json
 
 
 def register(sub: Any) -> None:
@@ -102,7 +102,7 @@ def _list(args: argparse.Namespace) -> int:
         entry = resolve_profile(store, args.profile)
         data = shoe_report(store, entry)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        write_json(data)
         return 0
     if not data["shoes"]:
         print(f"No shoes saved for {printable(entry.name)}.", file=sys.stderr)

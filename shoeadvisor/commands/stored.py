@@ -17,6 +17,8 @@ def open_store() -> Iterator[Any]:
 
     try:
         store = ProfileStore()
+    except StorageError as exc:
+        raise InputFileError("data folder", str(exc)) from None
     except OSError as exc:
         raise InputFileError(exc.filename or "data folder", exc.strerror or str(exc)) from None
     try:
@@ -28,8 +30,10 @@ def open_store() -> Iterator[Any]:
 
 
 def printable(text: str) -> str:
-    """Text safe for a terminal: control characters shown as U+FFFD."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+    """One line safe for a terminal (control characters made visible)."""
+    from .terminal import safe_line
+
+    return safe_line(text)
 
 
 def resolve_profile(store: Any, text: str | None) -> Any:

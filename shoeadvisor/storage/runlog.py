@@ -89,6 +89,10 @@ class RunLogError(Exception):
     """The run log cannot do this; the message says why in plain words."""
 
 
+class DamagedRunLogError(RunLogError):
+    """runs.sqlite3 is not a database SQLite can open (the store quarantines it)."""
+
+
 class NewerRunLogError(RunLogError):
     """runs.sqlite3 was written by a newer ShoeAdvisor: it is left exactly as it is."""
 
@@ -199,7 +203,7 @@ class RunLog:
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(Exception):
                 self._conn.close()
-            raise RunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
+            raise DamagedRunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
@@ -212,7 +216,12 @@ class RunLog:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
         else:
             if not self.path.exists():
-                _create_private(self.path)
+                try:
+                    _create_private(self.path)
+                except OSError as exc:
+                    raise RunLogError(
+                        f"{self.path.name} cannot be created ({exc.strerror or exc})"
+                    ) from None
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -255,13 +264,20 @@ class RunLog:
         if self.read_only:
             raise RunLogError("another ShoeAdvisor is using the data folder; nothing is changed")
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                # A full disk, a folder gone read-only, a lock held too long.
+                raise RunLogError(
+                    f"cannot save to {self.path} ({exc}); nothing of this change was saved"
+                ) from None
 
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         with self._lock:

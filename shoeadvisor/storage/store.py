@@ -41,7 +41,7 @@ from shoeadvisor.core.shoes import Shoe
 from .atomic import atomic_write, backup_path, remove_leftovers
 from .lock import DataFolderLock
 from .paths import DATA_DIR_ENV, data_dir, ensure_private_dir
-from .runlog import RUNLOG_FILE, NewerRunLogError, RunLog, RunLogError
+from .runlog import RUNLOG_FILE, DamagedRunLogError, RunLog, RunLogError
 from .schema import (
     MAX_STORED_PROFILE_BYTES,
     MAX_STORED_SHOES_BYTES,
@@ -673,13 +673,16 @@ class ProfileStore:
         if self._run_log is None:
             try:
                 self._run_log = RunLog(self.run_log_path, read_only=self.read_only)
-            except NewerRunLogError as exc:
-                raise StorageError(str(exc)) from None
-            except RunLogError as exc:
+            except DamagedRunLogError as exc:
                 if self.read_only:
                     raise StorageError(str(exc)) from None
                 self._quarantine_run_log(str(exc))
-                self._run_log = RunLog(self.run_log_path)
+                try:
+                    self._run_log = RunLog(self.run_log_path)
+                except RunLogError as again:
+                    raise StorageError(str(again)) from None
+            except RunLogError as exc:  # newer, or the file cannot be created
+                raise StorageError(str(exc)) from None
         return self._run_log
 
     def _quarantine_run_log(self, reason: str) -> None:
