@@ -68,6 +68,9 @@ COPY_SUFFIX = " (copy)"
 MAX_NAME = 80
 
 ProblemKind = Literal["quarantined", "recovered", "newer", "unreadable"]
+#: Why a store is read-only: another running copy holds the lock, the disk is full,
+#: the folder cannot be written, or the lock failed for another reason.
+ReadOnlyCause = Literal["other_copy", "disk_full", "not_writable", "unknown"]
 
 
 class StorageError(Exception):
@@ -193,24 +196,36 @@ class ProfileStore:
         """True while this store may not write: another copy owns the folder, or it is read-only."""
         return not self._lock.held
 
-    def read_only_reason(self) -> str | None:
-        """Why this store is read-only, in a sentence for the window or the command line."""
+    def read_only_cause(self) -> ReadOnlyCause | None:
+        """Why this store is read-only, for a window to word it: None while writable."""
         if self._lock.held:
             return None
-        failure = self._lock.failure
-        if failure == "held":
+        if self._lock.failure == "held":
+            return "other_copy"
+        if _disk_is_full(self.root):
+            return "disk_full"
+        if self._lock.failure == "not_writable" or not os.access(self.root, os.W_OK):
+            return "not_writable"
+        return "unknown"
+
+    def read_only_reason(self) -> str | None:
+        """Why this store is read-only, in a sentence for the window or the command line."""
+        cause = self.read_only_cause()
+        if cause is None:
+            return None
+        if cause == "other_copy":
             holder = self._lock.holder()
             who = f" ({holder})" if holder else ""
             return (
                 f"another ShoeAdvisor{who} is using the profile folder {self.root}; "
                 "close it to make changes here"
             )
-        if _disk_is_full(self.root):
+        if cause == "disk_full":
             return (
                 f"the disk holding the profile folder {self.root} is full; profiles can be "
                 "read but not changed until some space is freed"
             )
-        if failure == "not_writable" or not os.access(self.root, os.W_OK):
+        if cause == "not_writable":
             return (
                 f"the profile folder {self.root} cannot be written (permission denied or a "
                 "read-only disk); profiles can be read but not changed"

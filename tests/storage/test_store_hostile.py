@@ -324,7 +324,7 @@ def test_lock_holder_of_another_process(private_data_dir: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with ProfileStore() as store:
-            assert store.read_only
+            assert store.read_only and store.read_only_cause() == "other_copy"
             reason = store.read_only_reason() or ""
         host = os.uname().nodename
         assert f"another ShoeAdvisor (process {holder.pid} on {host})" in reason
