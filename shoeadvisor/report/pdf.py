@@ -143,6 +143,8 @@ def check_output(target: Path) -> None:
         )
     if target.is_dir():
         raise ReportError(f"{target} is a folder; give a file name such as report.pdf")
+    if target.exists() and not target.is_file():
+        raise ReportError(f"{target} is a device, FIFO or socket, not a regular file")
     if not target.parent.is_dir():
         raise ReportError(f"the folder {target.parent} does not exist")
 

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 #: Suffix of the files a write is prepared in; leftovers of a crash end with it.
 TEMP_SUFFIX = ".tmp"
 BACKUP_SUFFIX = ".bak"
+
+
+class NotRegularFileError(OSError):
+    """The target exists and is a device, FIFO or socket: never replaced by a file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "a device, FIFO or socket, not a regular file", str(path))
 
 
 def backup_path(path: Path) -> Path:
@@ -57,8 +66,15 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     """Replace path with data in one step; with keep_backup the old content becomes `.bak`.
 
     The data is written to a temporary file in the same folder, flushed to disk,
-    then renamed over path, so a crash at any moment leaves a complete file.
+    then renamed over path, so a crash at any moment leaves a complete file. The new
+    file is this user's only (0600). A symbolic link at path is replaced, never
+    written through; a device, FIFO or socket at path is refused (NotRegularFileError):
+    `-o /dev/null` run as root must not replace /dev/null.
     """
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.lstat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode) or stat.S_ISDIR(mode)):
+            raise NotRegularFileError(path)
     fd, name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     staged = Path(name)
     try:

@@ -124,3 +124,11 @@ def test_read_only_report_folder_gives_one_clear_line(other_user: Any) -> None:
         f"shoeadvisor: {out}: cannot write in the folder {folder} (permission denied)\n"
     )
     assert not out.exists()
+
+
+def test_a_device_as_the_output_is_refused(
+    qapp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(_profile(tmp_path)), "-o", os.devnull]) == 2
+    _one_error(capsys, "not a regular file")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

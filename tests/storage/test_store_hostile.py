@@ -330,3 +330,24 @@ def test_lock_holder_of_another_process(private_data_dir: Path) -> None:
         assert f"another ShoeAdvisor (process {holder.pid} on {host})" in reason
     finally:
         holder.communicate("", timeout=20)
+
+
+@needs_fifo
+def test_writes_never_replace_a_device_or_a_fifo(tmp_path: Path) -> None:
+    from shoeadvisor.storage.atomic import NotRegularFileError, atomic_write
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegularFileError):
+        atomic_write(fifo, b"data")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_export_to_dev_null_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with ProfileStore() as store:
+        profile_id = store.save(None, make_profile("Mine"))
+    assert main(["profiles", "export", profile_id, "-o", os.devnull]) == 2
+    err = capsys.readouterr().err
+    assert "a device, FIFO or socket, not a regular file" in err and err.count("\n") == 1
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
