@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sys
 
@@ -20,6 +22,19 @@ HEADLESS = {
 }
 
 
+#: Commands that write nothing but their output (report's PDF is written and fsynced
+#: before it returns): their process ends without the interpreter's teardown, which
+#: frees every object one by one (~20 ms of a 240 ms `advise`).
+EXIT_AT_ONCE = {"advise", "report"}
+
+
+def _exit_at_once(code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if hasattr(signal, "SIGXFSZ"):
@@ -29,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] in HEADLESS:
         from shoeadvisor import cli
 
-        return cli.main(args)
+        code = cli.main(args)
+        if argv is None and args[0] in EXIT_AT_ONCE:
+            _exit_at_once(code)
+        return code
     from shoeadvisor.gui.app import run
 
     return run(args)
