@@ -114,8 +114,10 @@ class RunImport:
         shoe_id: str | None = None,
         main_surface: Surface | None = None,
         workers: int | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.log_path = Path(log_path)
+        self.batch_size = max(1, batch_size)
         self.profile_id = profile_id
         self.paths = [Path(p) for p in paths]
         self.shoe_id = shoe_id
@@ -239,7 +241,7 @@ class _Writer:
         self.batch.append(result)
 
     def due(self) -> bool:
-        return len(self.batch) >= BATCH_SIZE or (
+        return len(self.batch) >= self.job.batch_size or (
             bool(self.batch) and time.monotonic() - self.started >= BATCH_SECONDS
         )
 

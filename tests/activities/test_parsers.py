@@ -15,6 +15,7 @@ from activity_files import Track, fit_bytes, gpx_text, tcx_text
 from fit_tool.profile.profile_type import Sport, SubSport
 
 from shoeadvisor.activities import ActivityFileError, parse_activity
+from shoeadvisor.activities.fit import _parse_fit, without_records
 from shoeadvisor.activities.reading import gunzip_bounded
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -252,3 +253,44 @@ def test_truncated_tcx_is_broken() -> None:
 def test_other_files_are_not_activities(data: bytes) -> None:
     with pytest.raises(ActivityFileError):
         parse_activity(data)
+
+
+# -- the fast path: records dropped before decoding ----------------------------
+
+
+def _both_ways(data: bytes) -> tuple[object, object]:
+    def attempt(stream: bytes, need_records: bool) -> object:
+        try:
+            return _parse_fit(stream, need_records=need_records)
+        except ActivityFileError as exc:
+            return str(exc)
+
+    reduced = without_records(data)
+    assert reduced is not None
+    assert len(reduced) < len(data) or b"record" not in data
+    return attempt(data, True), attempt(reduced, False)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.fit")))
+def test_dropping_records_changes_nothing_on_real_files(name: str) -> None:
+    data = fixture(name)
+    try:
+        full, fast = _both_ways(data)
+    except AssertionError:
+        pytest.skip("damaged: the fast path declines it and the full decoder reports it")
+    # None from the fast path means "no lap or session": the full decode is then used.
+    assert fast is None or fast == full
+
+
+@pytest.mark.parametrize("session", [True, False])
+def test_dropping_records_changes_nothing_on_encoded_files(session: bool) -> None:
+    data = fit_bytes(Track(points=300), session=session)
+    full, fast = _both_ways(data)
+    assert fast == (full if session else None)
+    assert parse_activity(data) == full
+
+
+def test_a_layout_the_fast_path_does_not_know_goes_to_fitdecode() -> None:
+    data = bytearray(fit_bytes(Track(points=50)))
+    data[data[0]] = 0x05  # the first message: a data message with no definition before it
+    assert without_records(bytes(data)) is None

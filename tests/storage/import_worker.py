@@ -13,7 +13,8 @@ from shoeadvisor.storage.run_import import RunImport
 
 def main() -> int:
     log_path, profile_id, folder, workers = sys.argv[1:5]
-    job = RunImport(Path(log_path), profile_id, [Path(folder)], workers=int(workers))
+    # Small batches: many commits, so the kill lands between two of them.
+    job = RunImport(Path(log_path), profile_id, [Path(folder)], workers=int(workers), batch_size=8)
     for progress in job:
         if progress.file.outcome == "imported":
             print(f"imported {progress.file.name}", flush=True)
