@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from shoeadvisor.core.files import InputFileError
 
-from .terminal import CommandError, error_line, safe_line, say, write_json, write_text
+from .terminal import error_line, safe_line, say, write_json, write_text
 
 
 def register(sub: Any) -> None:
@@ -49,21 +47,11 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-@contextmanager
-def _store() -> Iterator[Any]:
-    """Open the store; storage errors become one-line input errors (exit status 2)."""
-    from shoeadvisor.storage import ProfileStore, StorageError
+def _store() -> Any:
+    """Open the store; storage errors become one line on stderr (exit status 2)."""
+    from .stored import open_store
 
-    try:
-        store = ProfileStore()
-    except StorageError as exc:
-        raise CommandError(str(exc)) from None
-    try:
-        yield store
-    except StorageError as exc:
-        raise CommandError(str(exc)) from None
-    finally:
-        store.close()
+    return open_store()
 
 
 def _resolve(store: Any, text: str) -> str:

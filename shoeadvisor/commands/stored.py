@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from shoeadvisor.core.files import InputFileError
+from shoeadvisor.core.files import InputFileError, describe_os_error
+
+from .terminal import CommandError
 
 
 @contextmanager
@@ -15,16 +17,18 @@ def open_store() -> Iterator[Any]:
     from shoeadvisor.storage import ProfileStore, StorageError
     from shoeadvisor.storage.runlog import RunLogError
 
+    # The messages name the folder or file themselves: one line, no path twice.
     try:
         store = ProfileStore()
     except StorageError as exc:
-        raise InputFileError("data folder", str(exc)) from None
+        raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise InputFileError(exc.filename or "data folder", exc.strerror or str(exc)) from None
+        where = exc.filename or "the data folder"
+        raise CommandError(f"{where}: {describe_os_error(exc)}") from None
     try:
         yield store
     except (StorageError, RunLogError) as exc:
-        raise InputFileError(store.root, str(exc)) from None
+        raise CommandError(str(exc)) from None
     finally:
         store.close()
 

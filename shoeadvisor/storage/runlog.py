@@ -193,9 +193,13 @@ def _create_private(path: Path) -> None:
 class RunLog:
     """The runs and shoes of all profiles. Methods take the profile id first."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, read_only: bool = False, read_only_reason: str | None = None
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        #: Why changes are refused (the store knows: another copy, a full disk, ...).
+        self.read_only_reason = read_only_reason
         self._lock = threading.RLock()
         try:
             self._conn = self._connect()
@@ -262,7 +266,10 @@ class RunLog:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is on disk when this returns, or none of it."""
         if self.read_only:
-            raise RunLogError("another ShoeAdvisor is using the data folder; nothing is changed")
+            raise RunLogError(
+                self.read_only_reason
+                or "another ShoeAdvisor is using the data folder; nothing is changed"
+            )
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")

@@ -687,7 +687,11 @@ class ProfileStore:
         """
         if self._run_log is None:
             try:
-                self._run_log = RunLog(self.run_log_path, read_only=self.read_only)
+                self._run_log = RunLog(
+                    self.run_log_path,
+                    read_only=self.read_only,
+                    read_only_reason=self.read_only_reason(),
+                )
             except DamagedRunLogError as exc:
                 if self.read_only:
                     raise StorageError(str(exc)) from None

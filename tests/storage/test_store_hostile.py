@@ -140,6 +140,20 @@ def test_read_only_data_folder_is_not_blamed_on_another_copy(other_user: Any) ->
     assert "another ShoeAdvisor" not in result.stderr
 
 
+def test_run_log_in_a_read_only_folder_is_not_blamed_on_another_copy(other_user: Any) -> None:
+    data = other_user.mkdir("data")
+    source = other_user.folder / "in.json"
+    source.write_text(json.dumps(FULL_PROFILE), "utf-8")
+    env = {"SHOEADVISOR_DATA_DIR": str(data)}
+    assert other_user.run("profiles", "import", str(source), env=env).returncode == 0
+    assert other_user.run("shoes", "add", "Daily", env=env).returncode == 0
+    for folder in (data, data / "profiles"):
+        folder.chmod(0o500)
+    result = other_user.run("shoes", "add", "Second", env=env)
+    _one_line(result)
+    assert "another ShoeAdvisor" not in result.stderr
+
+
 def test_profiles_folder_read_only_during_import(other_user: Any) -> None:
     data = other_user.mkdir("data")
     other_user.mkdir("data", "profiles", mode=0o500)
