@@ -64,6 +64,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _import(args: argparse.Namespace) -> int:
     from shoeadvisor.activities import ActivityFileError
     from shoeadvisor.storage.run_import import RunImport
+    from shoeadvisor.storage.runlog import RunLogError
 
     with open_store() as store:
         entry = resolve_profile(store, args.profile)
@@ -81,6 +82,11 @@ def _import(args: argparse.Namespace) -> int:
             report = job.run()
         except ActivityFileError as exc:
             raise InputFileError(args.shoe or args.paths[0], str(exc)) from None
+        except RunLogError as exc:
+            # What was committed before the failure stays, and is said.
+            print(f"{printable(entry.name)}: {job.report.summary()} before stopping")
+            why = str(exc).replace(f"cannot save to {store.run_log_path} ", "cannot save ")
+            raise InputFileError(store.run_log_path, why) from None
     for outcome in report.files:
         if outcome.outcome == "skipped":
             print(f"skipped {printable(outcome.name)}: {outcome.reason}")

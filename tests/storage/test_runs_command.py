@@ -151,3 +151,47 @@ def test_import_a_strava_zip_from_the_real_command(tmp_path: Path, runner: str) 
     )  # fmt: skip
     names = {s["name"] for s in json.loads(listed.stdout)["shoes"]}
     assert names == {"Pegasus 40", "Speedgoat 5"}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE")
+def test_disk_full_during_import_is_one_line_and_keeps_what_was_saved(
+    tmp_path: Path, runner: str, private_data_dir: Path
+) -> None:
+    import resource
+    import signal
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from fit_writer import hour_run
+
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    for n in range(1500):
+        when = datetime(2024, 1, 1, tzinfo=UTC) + timedelta(hours=10 * n)
+        (folder / f"{n:03d}.fit").write_bytes(hour_run(when, 60, seed=n))
+    with ProfileStore() as store:
+        store.run_log()  # the empty log exists before the limit
+    size = (private_data_dir / "runs.sqlite3").stat().st_size
+
+    def limit() -> None:
+        # Files may not grow past ~150 KB more: the log fills up part way, like a full disk.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        cap = size + 150_000
+        resource.setrlimit(resource.RLIMIT_FSIZE, (cap, cap))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "shoeadvisor", "runs", "import", str(folder)],
+        capture_output=True, text=True, cwd=ROOT, timeout=100, preexec_fn=limit,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "runs.sqlite3" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "before stopping" in done.stdout
+    imported = int(done.stdout.split(": ", 1)[1].split(" imported")[0])
+    assert 0 < imported < 1500
+    again = subprocess.run(
+        [sys.executable, "-m", "shoeadvisor", "runs", "import", str(folder)],
+        capture_output=True, text=True, cwd=ROOT, timeout=100,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert f"{1500 - imported} imported, {imported} duplicates" in again.stdout
