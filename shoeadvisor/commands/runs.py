@@ -150,6 +150,19 @@ def _list(args: argparse.Namespace) -> int:
         f"Latest week {load['weekly_km']:.1f} km, week before {load['previous_weekly_km']:.1f} km; "
         f"longest run in the past 30 days {load['longest_run_30d_km']:.1f} km"
     )
+    progression = load["two_week_progression"]
+    if progression is not None:
+        print(
+            f"Two-week change {progression['increase_pct']:+.0f}%: {progression['label']} "
+            f"[{progression['evidence']}; {', '.join(progression['sources'])}]"
+        )
+    spikes = [r for r in data["runs"] if r["spike"]]
+    if spikes:
+        spike = spikes[-1]["spike"]
+        print(
+            f"{len(spikes)} run(s) longer than the longest of the 30 days before them "
+            f"(marked SPIKE) [{spike['evidence']}; {', '.join(spike['sources'])}]"
+        )
     return 0
 
 

@@ -113,7 +113,7 @@ def _list(args: argparse.Namespace) -> int:
         pain = row["knee_pain"]
         pain_text = (
             f"  knee pain avg {pain['knee_pain_mean']}/10 "
-            f"after {pain['runs_with_pain_logged']} runs"
+            f"after {pain['runs_with_pain_logged']} run(s)"
             if pain and pain["runs_with_pain_logged"]
             else ""
         )

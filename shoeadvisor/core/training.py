@@ -55,10 +55,11 @@ class SpikeMark:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            **self.band.to_json(),
+            "band_label": self.band.label,
             "longest_previous_30d_km": round(self.longest_previous_30d_km, 2),
             "increase_pct": round(self.increase * 100, 1),
             "label": self.label,
-            **{k: v for k, v in self.band.to_json().items() if k != "increase_pct"},
         }
 
 

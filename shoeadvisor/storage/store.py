@@ -650,7 +650,10 @@ class ProfileStore:
         return ""
 
     def load_user_shoes(self) -> list[Shoe]:
-        """The runner's own shoes (contract §2); an unreadable file gives an empty list."""
+        """The old global shoe list (contract §2); an unreadable file gives an empty list.
+
+        Kept for the window until it uses `profile_shoes(profile_id)`; see docs/storage.md.
+        """
         return self.load_user_shoes_report()[0]
 
     def save_user_shoes(self, shoes: list[Shoe]) -> None:
