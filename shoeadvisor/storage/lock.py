@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 from typing import Literal
 
@@ -11,8 +12,9 @@ from PySide6.QtCore import QLockFile
 
 LOCK_NAME = "shoeadvisor.lock"
 
-#: Why the lock could not be taken: another copy holds it, or the folder cannot be written.
-LockFailure = Literal["held", "not_writable", "unknown"]
+#: Why the lock could not be taken: another copy holds it, the folder cannot be written,
+#: something that is not a regular file sits where the lock file goes, or else.
+LockFailure = Literal["held", "not_writable", "not_a_file", "unknown"]
 
 
 class DataFolderLock:
@@ -31,6 +33,10 @@ class DataFolderLock:
         """Take the lock if nobody else holds it; never waits."""
         if self._lock.isLocked():
             return True
+        if not self._path_may_be_a_lock():
+            # QLockFile would open it to read who holds it: a FIFO there blocks forever.
+            self.failure = "not_a_file"
+            return False
         if self._lock.tryLock(0):
             self.failure = None
             # QLockFile creates the file with the umask's mode (often 0644);
@@ -46,6 +52,15 @@ class DataFolderLock:
         else:
             self.failure = "unknown"
         return False
+
+    def _path_may_be_a_lock(self) -> bool:
+        try:
+            mode = os.lstat(self.path).st_mode
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return True  # let QLockFile report it
+        return stat.S_ISREG(mode)
 
     @property
     def held(self) -> bool:

@@ -69,8 +69,8 @@ MAX_NAME = 80
 
 ProblemKind = Literal["quarantined", "recovered", "newer", "unreadable"]
 #: Why a store is read-only: another running copy holds the lock, the disk is full,
-#: the folder cannot be written, or the lock failed for another reason.
-ReadOnlyCause = Literal["other_copy", "disk_full", "not_writable", "unknown"]
+#: the folder cannot be written, the lock file is not a file, or the lock failed otherwise.
+ReadOnlyCause = Literal["other_copy", "disk_full", "not_writable", "bad_lock_file", "unknown"]
 
 
 class StorageError(Exception):
@@ -202,6 +202,8 @@ class ProfileStore:
             return None
         if self._lock.failure == "held":
             return "other_copy"
+        if self._lock.failure == "not_a_file":
+            return "bad_lock_file"
         if _disk_is_full(self.root):
             return "disk_full"
         if self._lock.failure == "not_writable" or not os.access(self.root, os.W_OK):
@@ -219,6 +221,11 @@ class ProfileStore:
             return (
                 f"another ShoeAdvisor{who} is using the profile folder {self.root}; "
                 "close it to make changes here"
+            )
+        if cause == "bad_lock_file":
+            return (
+                f"{self._lock.path} is not a regular file (a FIFO, link or device); "
+                "remove it to make changes here; profiles can be read but not changed"
             )
         if cause == "disk_full":
             return (

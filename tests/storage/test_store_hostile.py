@@ -66,6 +66,24 @@ def test_a_fifo_named_like_a_profile_never_hangs_the_lock_holder(private_data_di
 
 
 @needs_fifo
+@pytest.mark.parametrize("kind", ["fifo", "symlink to a fifo"])
+def test_a_fifo_as_the_lock_file_never_hangs(private_data_dir: Path, kind: str) -> None:
+    private_data_dir.mkdir(exist_ok=True)
+    lock = private_data_dir / "shoeadvisor.lock"
+    if kind == "fifo":
+        os.mkfifo(lock)
+    else:
+        os.mkfifo(private_data_dir / "elsewhere")
+        lock.symlink_to(private_data_dir / "elsewhere")
+    listed = _cli({}, "profiles", "list", timeout=20)
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    result = _cli({}, "profiles", "import", str(private_data_dir / "x.json"), timeout=20)
+    _one_line(result, f"{lock} is not a regular file", "remove it")
+    with ProfileStore() as store:
+        assert store.read_only_cause() == "bad_lock_file"
+
+
+@needs_fifo
 def test_profiles_list_and_import_of_a_fifo_in_a_process(
     private_data_dir: Path, tmp_path: Path
 ) -> None:
