@@ -229,6 +229,7 @@ class _Writer:
         self.log = log
         self.job = job
         self.seen: set[str] = set(known)
+        self.skipped_before = log.skipped_files(job.profile_id)
         self.batch: list[SourceResult] = []
         self.started = time.monotonic()
         self.defaults = log.default_shoes(job.profile_id)
@@ -277,6 +278,9 @@ class _Writer:
             name = result.source.name
             if result.status == "broken":
                 slots.append(FileOutcome(name, "broken", result.reason))
+            elif result.status == "known" and result.sha256 in self.skipped_before:
+                why = self.skipped_before[result.sha256]
+                slots.append(FileOutcome(name, "skipped", f"not a run ({why})"))
             elif result.status == "known" or (result.sha256 in self.seen):
                 slots.append(FileOutcome(name, "duplicate"))
             elif result.status == "skipped" or result.activity is None:

@@ -301,6 +301,13 @@ class RunLog:
         )
         return frozenset(row[0] for row in rows)
 
+    def skipped_files(self, profile_id: str) -> dict[str, str]:
+        """Files seen before that were not runs: content hash -> why."""
+        rows = self._read(
+            "SELECT content_sha256, reason FROM skipped_files WHERE profile_id = ?", (profile_id,)
+        )
+        return {row[0]: row[1] for row in rows}
+
     def add_runs(
         self,
         profile_id: str,
