@@ -3,7 +3,7 @@
 Run: uv run python benchmarks/bench_compare.py [--shoes 10000] [--repeat 7]
 
 Prints the median and the best of each measurement in milliseconds:
-- advise + catalog scoring after a profile edit (core, via the controller),
+- advise + catalog scoring after a profile edit (core, via the session),
 - the view's own work after that (model reset, re-sort, comparison, chart),
 - re-sorting the list by each kind of column,
 - data() for one visible page (40 rows, every column, the roles a view asks for),
@@ -17,8 +17,10 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -31,9 +33,10 @@ from shoeadvisor.core.files import load_profile
 from shoeadvisor.core.ids import FEATURE_IDS, SHOE_SURFACES
 from shoeadvisor.core.resources import resources_dir
 from shoeadvisor.core.shoes import Shoe
-from shoeadvisor.gui.compare_view import CompareView, InMemoryShoeRepository
-from shoeadvisor.gui.controller import AdviceController
-from shoeadvisor.gui.shoe_models import ShoeListModel
+from shoeadvisor.gui.actions.context import ActionContext
+from shoeadvisor.gui.models.shoe_models import ShoeListModel
+from shoeadvisor.gui.session import RunnerSession
+from shoeadvisor.gui.views.compare_view import CompareView
 
 PAGE_ROWS = 40
 ROLES = (
@@ -84,21 +87,23 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
 
     runner = load_profile(resources_dir() / "example_runner.json")
-    heavier = runner.model_copy(update={"weight_kg": runner.weight_kg + 10})
     shoes = make_shoes(args.shoes)
-    controller = AdviceController()
-    controller.set_profile(runner)
-    view = CompareView(controller, InMemoryShoeRepository(shoes))
+    folder = tempfile.TemporaryDirectory(prefix="shoeadvisor-bench-")
+    session = RunnerSession(Path(folder.name))
+    session.start()
+    session.adopt(runner)
+    session.set_shoes(shoes)
+    view = CompareView(ActionContext(session))
     view.resize(1400, 950)
     view.show()
     app.processEvents()
     results: list[tuple[str, tuple[float, float]]] = []
 
-    profiles = [runner, heavier]  # reversed before each use: heavier first
+    weights = [runner.weight_kg, runner.weight_kg + 10]  # reversed before each use
 
     def profile_edit() -> None:
-        profiles.reverse()
-        controller.set_profile(profiles[0])
+        weights.reverse()
+        session.update(weight_kg=weights[0])
 
     results.append(
         (
@@ -107,13 +112,16 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
+    heavier = runner.model_copy(update={"weight_kg": runner.weight_kg + 10})
+    profiles = [runner, heavier]
+
     def core_only() -> None:
         profiles.reverse()
-        advise(profiles[0], shoes, controller.knowledge)
+        advise(profiles[0], shoes, session.knowledge)
 
     results.append(("  of which advise() alone (core)", timed(core_only, args.repeat, app)))
 
-    advice = controller.advice
+    advice = session.advice
 
     def reset_only() -> None:
         view._advice_changed(advice)
@@ -179,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     view.close()
     view.deleteLater()
     app.processEvents()
+    session.close()
+    folder.cleanup()
     return 0
 
 

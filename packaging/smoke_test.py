@@ -51,7 +51,6 @@ def _run(
         XDG_CONFIG_HOME=str(home / ".config"),
         XDG_DATA_HOME=str(home / ".local" / "share"),
         SHOEADVISOR_DATA_DIR=str(home / "data"),
-        SHOEADVISOR_SETTINGS_DIR=str(home / "settings"),
     )
     env.update(overrides)
     try:

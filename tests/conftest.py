@@ -23,10 +23,9 @@ import pytest
 def private_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own empty data folder and settings, never the user's."""
+    """Every test gets its own empty data folder (window settings live in it), never the user's."""
     root = tmp_path_factory.mktemp("shoeadvisor-data")
     monkeypatch.setenv("SHOEADVISOR_DATA_DIR", str(root))
-    monkeypatch.setenv("SHOEADVISOR_SETTINGS_DIR", str(root / "settings"))
     return root
 
 

@@ -83,7 +83,6 @@ def test_checker_catches_a_forbidden_import(tmp_path: Path) -> None:
 SESSION_MODULE = "gui/session.py"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: fixed by the session redesign")
 def test_only_the_session_imports_storage() -> None:
     offenders = []
     for path in _files("gui"):

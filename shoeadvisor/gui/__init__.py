@@ -1,1 +1,1 @@
-"""The Qt widgets. Views lay out widgets; controllers wire signals to core/ and storage/."""
+"""The window: one session owns the runner's state; views draw it, actions change it."""

@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 
     from shoeadvisor.core.profile import RunnerProfile
 
-    from .main_window import MainWindow
+    from .settings import WindowSettings
+    from .views.main_window import MainWindow
 
 
-#: Set by benchmarks/bench_startup.py: report the first paint and quit (same as the flag).
+#: Set by benchmarks/bench_startup.py: report the first paint and quit (same as the flag);
+#: set to "advice", report the first paint once the restored profile's advice is drawn.
 QUIT_AFTER_FIRST_PAINT_ENV = "SHOEADVISOR_QUIT_AFTER_FIRST_PAINT"
 
 
@@ -62,7 +64,7 @@ def _load_profile(path: str) -> RunnerProfile | str:
 
 def _platform_problem() -> str | None:
     try:
-        from .platform_check import explain_missing_qt_libs
+        from .platform.platform_check import explain_missing_qt_libs
     except ImportError:  # pragma: no cover - the module ships with the app
         return None
     return explain_missing_qt_libs()
@@ -70,7 +72,7 @@ def _platform_problem() -> str | None:
 
 def _set_icon(app: Any) -> None:
     try:
-        from .icon import app_icon
+        from .platform.icon import app_icon
     except ImportError:  # pragma: no cover
         return
     app.setWindowIcon(app_icon())
@@ -84,7 +86,8 @@ def run(args: list[str]) -> int:
             options = _parser().parse_args(args)
         except SystemExit as exc:  # --help, or a wrong argument (argparse printed why)
             return exc.code if isinstance(exc.code, int) else 2
-    if os.environ.get(QUIT_AFTER_FIRST_PAINT_ENV):
+    quit_when = os.environ.get(QUIT_AFTER_FIRST_PAINT_ENV, "")
+    if quit_when:
         options.quit_after_first_paint = True
 
     profile: RunnerProfile | None = None
@@ -110,56 +113,70 @@ def run(args: list[str]) -> int:
     app.setOrganizationName("ShoeAdvisor")
     app.setApplicationDisplayName("ShoeAdvisor")
 
-    from .main_window import MainWindow
-
     if options.screenshot:
         from pathlib import Path
 
         return _screenshot(app, Path(options.screenshot), profile)
 
-    window = MainWindow(defer_advice=True)
+    window = build_window()
     window.show()
 
+    def report_and_quit() -> None:
+        window.grab()
+        print(f"first-paint {time.time():.6f}", flush=True)
+        window.close()
+        app.quit()
+
     def after_first_paint() -> None:
-        if options.quit_after_first_paint:
-            window.grab()
-            print(f"first-paint {time.time():.6f}", flush=True)
-            window.close()
-            app.quit()
+        if options.quit_after_first_paint and quit_when != "advice":
+            report_and_quit()
             return
         _set_icon(app)
-        window.controller.warm_up_in_background()
-        from shoeadvisor.storage import ProfileStore
+        from .session import warm_up_in_background
 
-        window.install_shortcuts()
-        window.attach_store(ProfileStore())
+        warm_up_in_background()
+        window.finish_startup()
         if profile is not None:
-            window.show_profile(profile)
-        else:
-            window.finish_startup()
+            window.session.adopt(profile)
+        if quit_when == "advice":
+            _on_first_paint(window, report_and_quit)  # the next paint shows the advice
+            window.update()
 
     _on_first_paint(window, after_first_paint)
     return app.exec()
 
 
+def build_window(folder: Path | None = None, settings: WindowSettings | None = None) -> MainWindow:
+    """The window on a data folder (default: $SHOEADVISOR_DATA_DIR or the user's), not shown.
+
+    Nothing is read from disk but the window settings: `finish_startup()` opens the rest.
+    """
+    from .actions.context import ActionContext
+    from .session import RunnerSession
+    from .settings import WindowSettings
+    from .views.main_window import MainWindow
+
+    session = RunnerSession(folder)
+    return MainWindow(ActionContext(session), settings or WindowSettings.open())
+
+
 def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
-    window: MainWindow
     import tempfile
     from pathlib import Path
 
-    from shoeadvisor.storage import ProfileStore
+    from .settings import WindowSettings
+    from .views.main_window import PREFERRED_SIZE
 
-    from .main_window import PREFERRED_SIZE, MainWindow
-
-    window = MainWindow(remember=False)
+    # A throw-away data folder and no window settings: a screenshot touches nothing of
+    # the runner's own, and always shows the window as a first start does.
+    scratch = tempfile.TemporaryDirectory(prefix="shoeadvisor-screenshot-")
+    window = build_window(Path(scratch.name), WindowSettings(None))
     _set_icon(app)
     window.resize(*PREFERRED_SIZE)
-    # A throw-away profile folder: a screenshot never touches the runner's own profiles.
-    scratch = tempfile.TemporaryDirectory(prefix="shoeadvisor-screenshot-")
-    store = ProfileStore(Path(scratch.name))
-    window.attach_store(store)
+    window.finish_startup()
     if profile is not None:
-        window.show_profile(profile)
+        window.session.adopt(profile)
+        window.session.save_now()  # the list and the status bar show it saved, as a runner sees it
     window.show()
     for _ in range(3):  # layouts settle over a few passes (wrapped rows, splitters)
         app.processEvents()
@@ -167,7 +184,6 @@ def _screenshot(app: Any, path: Path, profile: RunnerProfile | None) -> int:
     window.close()
     window.deleteLater()
     app.processEvents()
-    store.close()
     scratch.cleanup()
     if not ok:
         print(f"shoeadvisor: error: {path}: could not write the PNG", file=sys.stderr)

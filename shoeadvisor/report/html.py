@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from shoeadvisor.core import labels
 from shoeadvisor.core.advice import (
     Advice,
     ExerciseAdvice,
@@ -20,33 +21,11 @@ from shoeadvisor.core.advice import (
 from shoeadvisor.core.ids import Grade
 from shoeadvisor.core.knowledge import Knowledge, knowledge
 from shoeadvisor.core.prevention import PreventionItem, prevention_checklist
-from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.summaries import profile_rows
 
 BOX = "\u2610"  # ☐ an empty tick box, to fill in with a pen at the shop
 TICKED = "\u2611"  # ☑
 SEVERITY_COLOURS = {"warning": "#b3261e", "caution": "#9a5b00", "info": "#555555"}
-GRADE_WORDS: dict[Grade, str] = {
-    "strong": "strong evidence",
-    "moderate": "moderate evidence",
-    "weak": "weak evidence",
-    "none": "no study found",
-    "contradicted": "contradicted by studies",
-}
-LOCATION_WORDS = {
-    "around_kneecap": "around the kneecap",
-    "below_kneecap": "below the kneecap",
-    "outside": "outside of the knee",
-    "inside": "inside of the knee",
-    "behind": "behind the knee",
-}
-SYMPTOM_WORDS = {
-    "swelling": "swelling",
-    "crunching": "crunching or grinding",
-    "locking": "locking or catching",
-    "giving_way": "giving way",
-    "numbness": "numbness or tingling",
-    "severe_pain": "severe pain",
-}
 MAX_SHOES = 12
 
 
@@ -55,7 +34,7 @@ def _e(text: object) -> str:
 
 
 def grade_label(grade: Grade) -> str:
-    return GRADE_WORDS[grade]
+    return labels.grade_phrase(grade)
 
 
 def _sources(ids: Iterable[str]) -> str:
@@ -67,62 +46,6 @@ def _why_line(grade: Grade, sources: Sequence[str]) -> str:
         f'<span style="color:#555555; font-size:8pt;">Evidence: {_e(grade_label(grade))}; '
         f"sources: {_sources(sources)}</span>"
     )
-
-
-def _number(value: float) -> str:
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
-
-
-def _distance(km: float, imperial: bool) -> str:
-    return f"{_number(km * 0.621371)} mi" if imperial else f"{_number(km)} km"
-
-
-def _profile_rows(p: RunnerProfile) -> list[tuple[str, str]]:
-    imperial = p.units == "imperial"
-    weight = f"{_number(p.weight_kg * 2.20462)} lb" if imperial else f"{_number(p.weight_kg)} kg"
-    rows = [
-        ("Name", p.name),
-        ("Foot width", p.foot_width.replace("_", " ")),
-        ("Pronation", p.pronation),
-        ("Weight", weight),
-    ]
-    if p.height_cm is not None:
-        height = f"{_number(p.height_cm / 2.54)} in" if imperial else f"{_number(p.height_cm)} cm"
-        rows.append(("Height", height))
-    rows.append(("Seasons", ", ".join(p.seasons)))
-    rows.append(("Surfaces (main first)", ", ".join(p.surfaces)))
-    if p.weekly_km is not None:
-        week = _distance(p.weekly_km, imperial)
-        if p.previous_weekly_km is not None:
-            week += f" (week before: {_distance(p.previous_weekly_km, imperial)})"
-        rows.append(("Latest week", week))
-    optional = [
-        ("Experience", p.experience),
-        ("Foot strike", p.foot_strike),
-        ("Arch", p.arch),
-    ]
-    rows += [(label, value) for label, value in optional if value is not None]
-    if p.downhill is not None:
-        rows.append(("Runs downhill regularly", "yes" if p.downhill else "no"))
-    if p.warm_up is not None:
-        rows.append(("Warms up", "yes" if p.warm_up else "no"))
-    if p.age is not None:
-        rows.append(("Age", str(p.age)))
-    if p.sex is not None and p.sex != "unspecified":
-        rows.append(("Sex", p.sex))
-    if p.injured_last_year is not None:
-        rows.append(
-            ("Running injury in the past 12 months", "yes" if p.injured_last_year else "no")
-        )
-    if p.longest_run_30d_km is not None:
-        rows.append(("Longest run, past 30 days", _distance(p.longest_run_30d_km, imperial)))
-    if p.planned_longest_run_km is not None:
-        rows.append(("Longest run planned", _distance(p.planned_longest_run_km, imperial)))
-    if p.knee_pain:
-        rows.append(("Knee pain", ", ".join(LOCATION_WORDS[x] for x in p.knee_pain)))
-    if p.knee_symptoms:
-        rows.append(("Knee symptoms", ", ".join(SYMPTOM_WORDS[x] for x in p.knee_symptoms)))
-    return rows
 
 
 def _table(rows: Iterable[str], header: str = "", widths: str = "") -> str:
@@ -326,7 +249,7 @@ def _source_section(cited: Sequence[str], kb: Knowledge) -> str:
         s = kb.sources[sid]
         rows.append(
             f"<tr><td>{_e(sid)}</td><td>{_e(s.citation)}<br/><i>{_e(s.title)}</i></td>"
-            f"<td>{_e(s.kind)}</td><td>{_e(grade_label(s.grade))}</td></tr>"
+            f"<td>{_e(labels.source_kind(s.kind))}</td><td>{_e(grade_label(s.grade))}</td></tr>"
         )
     return (
         "<h2>Sources</h2>"
@@ -369,8 +292,7 @@ def build_report_html(
     if knee is not None and knee.see_doctor:
         parts.append(red_flag_banner(knee))
     rows = [
-        f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>"
-        for k, v in _profile_rows(advice.profile)
+        f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in profile_rows(advice.profile)
     ]
     parts.append("<h2>Your profile</h2>")
     parts.append(_table(rows, "", '<col width="30%"/><col width="70%"/>'))

@@ -10,7 +10,7 @@ from shoeadvisor.core import advise, load_profile
 from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.resources import resource_path
-from shoeadvisor.gui.advice_models import (
+from shoeadvisor.gui.models.advice_models import (
     FeatureTreeModel,
     IdRole,
     RiskTableModel,
@@ -75,7 +75,7 @@ def test_source_table_model(qtmodeltester) -> None:  # type: ignore[no-untyped-d
 
 
 def test_sources_dialog_lists_the_bibliography(qtbot: QtBot) -> None:
-    from shoeadvisor.gui.sources_dialog import SourcesDialog
+    from shoeadvisor.gui.widgets.sources_dialog import SourcesDialog
 
     dialog = SourcesDialog(list(knowledge().sources.values()))
     qtbot.addWidget(dialog)

@@ -22,7 +22,7 @@ def test_screenshot_of_the_example_runner(
         == 0
     )
     image = QImage(str(target))
-    from shoeadvisor.gui.main_window import PREFERRED_SIZE
+    from shoeadvisor.gui.views.main_window import PREFERRED_SIZE
 
     assert (image.width(), image.height()) == PREFERRED_SIZE
     # The screenshot used a scratch profile folder, never the runner's own.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import shoes_on_disk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -16,21 +19,18 @@ from shoeadvisor.core.files import load_profile
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.resources import resources_dir
 from shoeadvisor.core.shoes import Shoe, parse_shoes
-from shoeadvisor.gui.compare_view import (
-    CompareView,
-    InMemoryShoeRepository,
-    StoredShoeRepository,
-)
-from shoeadvisor.gui.controller import AdviceController
-from shoeadvisor.gui.score_chart import ScoreChart
-from shoeadvisor.gui.shoe_editor import ShoeEditor
-from shoeadvisor.gui.shoe_models import (
+from shoeadvisor.gui.actions.context import ActionContext
+from shoeadvisor.gui.models.shoe_models import (
     CompareModel,
     ShoeListModel,
     SortRole,
     Verdict,
     VerdictRole,
 )
+from shoeadvisor.gui.session import RunnerSession
+from shoeadvisor.gui.views.compare_view import CompareView
+from shoeadvisor.gui.widgets.score_chart import ScoreChart
+from shoeadvisor.gui.widgets.shoe_editor import ShoeEditor
 
 FULL = {
     "cushioning": 3,
@@ -69,20 +69,16 @@ def runner() -> RunnerProfile:
 
 
 @pytest.fixture
-def controller(runner: RunnerProfile) -> AdviceController:
-    controller = AdviceController()
-    controller.set_profile(runner)
-    return controller
+def with_shoes(session: RunnerSession, runner: RunnerProfile) -> RunnerSession:
+    """The session showing the example runner, with three shoes of their own."""
+    session.adopt(runner)
+    session.set_shoes(three_shoes())
+    return session
 
 
 @pytest.fixture
-def repo() -> InMemoryShoeRepository:
-    return InMemoryShoeRepository(three_shoes())
-
-
-@pytest.fixture
-def view(qtbot: QtBot, controller: AdviceController, repo: InMemoryShoeRepository) -> CompareView:
-    widget = CompareView(controller, repo)
+def view(qtbot: QtBot, with_shoes: RunnerSession, context: ActionContext) -> CompareView:
+    widget = CompareView(context)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -124,26 +120,26 @@ def test_models_pass_the_model_tester(view: CompareView, qtmodeltester: Any) -> 
 
 
 def test_add_a_shoe_through_the_editor(
-    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository, runner: RunnerProfile
+    view: CompareView, qtbot: QtBot, session: RunnerSession, runner: RunnerProfile
 ) -> None:
     editor = view.add_shoe()
     qtbot.keyClicks(editor.name_edit, "Shop shoe D")
     editor.start_from_archetype("archetype.wide_fit")
     qtbot.mouseClick(editor.selectors["stability"].button(3), Qt.MouseButton.LeftButton)
     editor.comfort_combo.setCurrentIndex(editor.comfort_combo.findData(5))
-    with qtbot.waitSignal(view._controller.adviceChanged):
+    with qtbot.waitSignal(view._session.changed):
         save(editor, qtbot)
-    added = next(s for s in repo.shoes if s.name == "Shop shoe D")
+    added = next(s for s in list(session.shoes) if s.name == "Shop shoe D")
     assert added.features["stability"] == 3
     assert added.features["wide_fit"] == 3  # from the typical wide-fit shoe
     assert added.comfort == 5
     assert not added.archetype
-    assert shown(view) == expected(runner, repo.shoes)
+    assert shown(view) == expected(runner, list(session.shoes))
     assert [r.shoe.id for r in view.selected_rows()] == [added.id]
 
 
 def test_edit_a_shoe_updates_score_and_order(
-    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository, runner: RunnerProfile
+    view: CompareView, qtbot: QtBot, session: RunnerSession, runner: RunnerProfile
 ) -> None:
     view.select_shoes(["b"])
     editor = view.edit_selected()
@@ -151,16 +147,16 @@ def test_edit_a_shoe_updates_score_and_order(
     assert editor.name_edit.text() == "Light racer"
     qtbot.mouseClick(editor.selectors["wide_fit"].button(3), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.selectors["stability"].button(3), Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(view._controller.adviceChanged):
+    with qtbot.waitSignal(view._session.changed):
         save(editor, qtbot)
-    edited = next(s for s in repo.shoes if s.id == "b")
+    edited = next(s for s in list(session.shoes) if s.id == "b")
     assert edited.features["wide_fit"] == 3
-    assert shown(view) == expected(runner, repo.shoes)
-    assert len(repo.shoes) == 3
+    assert shown(view) == expected(runner, list(session.shoes))
+    assert len(session.shoes) == 3
 
 
 def test_invalid_fields_are_named_and_nothing_is_saved(
-    view: CompareView, qtbot: QtBot, repo: InMemoryShoeRepository
+    view: CompareView, qtbot: QtBot, session: RunnerSession
 ) -> None:
     editor = view.add_shoe()
     qtbot.keyClicks(editor.weight_edit, "heavy")
@@ -171,17 +167,17 @@ def test_invalid_fields_are_named_and_nothing_is_saved(
     assert "Name" in text
     assert "Weight (g)" in text
     assert "Drop (mm)" in text and "30" in text
-    assert repo.saves == 0
+    assert list(session.shoes) == three_shoes()
     editor.reject()
 
 
 def test_compare_selected_shoes_marks_missing_essentials(
-    view: CompareView, controller: AdviceController
+    view: CompareView, session: RunnerSession
 ) -> None:
     view.select_shoes(["a", "b"])
     model = view.compare_model
     assert model.columnCount() == 2
-    advice = controller.advice
+    advice = session.advice
     assert advice is not None
     by_id = {s.shoe.id: s for s in advice.shoes}
     for column in range(2):
@@ -206,25 +202,25 @@ def test_compare_selected_shoes_marks_missing_essentials(
 
 
 def test_features_are_rows_in_the_order_of_importance(
-    view: CompareView, controller: AdviceController
+    view: CompareView, session: RunnerSession
 ) -> None:
     model = view.compare_model
-    assert controller.advice is not None
+    assert session.advice is not None
     rows = [model.feature_at(r) for r in range(model.rowCount())]
     assert rows[:2] == [None, None]  # comfort first (best supported), then the drop
     assert model.headerData(0, Qt.Orientation.Vertical) == "Comfort when tried on"
     assert model.headerData(1, Qt.Orientation.Vertical) == "Heel-to-toe drop"
-    assert [f.id for f in rows[2:] if f] == [f.id for f in controller.advice.features]
+    assert [f.id for f in rows[2:] if f] == [f.id for f in session.advice.features]
 
 
 def test_drop_row_shows_the_points_advise_gave(
-    qtbot: QtBot, view: CompareView, controller: AdviceController
+    qtbot: QtBot, view: CompareView, session: RunnerSession
 ) -> None:
-    assert controller.profile is not None
+    assert session.profile is not None
     low = Shoe(id="low", name="Low drop", features=FULL, drop_mm=4)
     high = Shoe(id="high", name="Ten mm", features=FULL, drop_mm=10)
-    controller.set_shoes([low, high])
-    controller.set_profile(controller.profile.model_copy(update={"experience": "advanced"}))
+    session.set_shoes([low, high])
+    session.update(experience="advanced")
     view.select_shoes(["low", "high"])
     model = view.compare_model
     columns = {s.shoe.id: c for c, s in enumerate(model.scores)}
@@ -234,7 +230,7 @@ def test_drop_row_shows_the_points_advise_gave(
     assert low_cell.data() == "4 mm  -5.0" and high_cell.data() == "10 mm"
     assert low_cell.data(VerdictRole) is Verdict.WEAK
     assert "553 runners" in low_cell.data(Qt.ItemDataRole.ToolTipRole)
-    scores = {s.shoe.id: s.score for s in controller.advice.shoes}
+    scores = {s.shoe.id: s.score for s in session.advice.shoes}
     assert scores["high"] - scores["low"] == 5
     assert [s.shoe.id for s in model.scores] == ["high", "low"]
 
@@ -266,17 +262,17 @@ def test_sort_by_score_and_back_to_rank(view: CompareView, runner: RunnerProfile
 
 def test_duplicate_and_remove(
     view: CompareView,
-    repo: InMemoryShoeRepository,
+    session: RunnerSession,
     runner: RunnerProfile,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     view.select_shoes(["a"])
     view.duplicate_action.trigger()
-    assert len(repo.shoes) == 4
-    copy = repo.shoes[1]
-    assert copy.name == "Stable wide (copy)" and copy.features == repo.shoes[0].features
+    assert len(session.shoes) == 4
+    copy = session.shoes[1]
+    assert copy.name == "Stable wide (copy)" and copy.features == session.shoes[0].features
     assert copy.id != "a"
-    assert shown(view) == expected(runner, repo.shoes)
+    assert shown(view) == expected(runner, list(session.shoes))
 
     asked: list[str] = []
 
@@ -288,23 +284,26 @@ def test_duplicate_and_remove(
     view.select_shoes(["a", copy.id])
     view.remove_action.trigger()
     assert len(asked) == 1 and "2 shoes" in asked[0]
-    assert [s.id for s in repo.shoes] == ["b", "c"]
-    assert shown(view) == expected(runner, repo.shoes)
+    assert [s.id for s in list(session.shoes)] == ["b", "c"]
+    assert shown(view) == expected(runner, list(session.shoes))
 
 
 def test_remove_can_be_cancelled(
-    view: CompareView, repo: InMemoryShoeRepository, monkeypatch: pytest.MonkeyPatch
+    view: CompareView,
+    session: RunnerSession,
+    monkeypatch: pytest.MonkeyPatch,
+    private_data_dir: Path,
 ) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     view.select_shoes(["a"])
     view.remove_selected()
-    assert len(repo.shoes) == 3
-    assert repo.saves == 0
+    assert list(session.shoes) == three_shoes()
+    assert shoes_on_disk(private_data_dir) == three_shoes()
 
 
 def test_import_adds_shoes_and_keeps_clashing_ids(
     view: CompareView,
-    repo: InMemoryShoeRepository,
+    session: RunnerSession,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     runner: RunnerProfile,
@@ -321,15 +320,15 @@ def test_import_adds_shoes_and_keeps_clashing_ids(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     assert view.import_shoes() == 2
-    assert len(repo.shoes) == 5
-    assert repo.shoes[0].name == "Stable wide"  # nothing overwritten
-    assert {s.name for s in repo.shoes} >= {"Same id", "New one"}
-    assert shown(view) == expected(runner, repo.shoes)
+    assert len(session.shoes) == 5
+    assert session.shoes[0].name == "Stable wide"  # nothing overwritten
+    assert {s.name for s in list(session.shoes)} >= {"Same id", "New one"}
+    assert shown(view) == expected(runner, list(session.shoes))
 
 
 def test_a_bad_import_names_file_and_field_and_loses_nothing(
     view: CompareView,
-    repo: InMemoryShoeRepository,
+    session: RunnerSession,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -341,17 +340,17 @@ def test_a_bad_import_names_file_and_field_and_loses_nothing(
     assert view.import_shoes() == 0
     assert len(warnings) == 1
     assert "broken.json" in warnings[0] and "cushioning" in warnings[0]
-    assert len(repo.shoes) == 3 and repo.saves == 0
+    assert list(session.shoes) == three_shoes()
 
 
 def test_cancelled_file_dialogs_do_nothing(
-    view: CompareView, repo: InMemoryShoeRepository, monkeypatch: pytest.MonkeyPatch
+    view: CompareView, session: RunnerSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert view.import_shoes() == 0
     assert view.export_shoes() is False
-    assert repo.saves == 0
+    assert list(session.shoes) == three_shoes()
 
 
 def test_export_writes_contract_shoes(
@@ -374,21 +373,20 @@ def test_export_failure_is_reported(
     assert len(warnings) == 1 and "out.json" in warnings[0]
 
 
-def test_a_failed_save_is_reported_and_the_change_kept(
-    qtbot: QtBot, controller: AdviceController, monkeypatch: pytest.MonkeyPatch
+def test_a_failed_save_is_told_and_the_change_kept(
+    view: CompareView, session: RunnerSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Failing(InMemoryShoeRepository):
-        def save(self, shoes: list[Shoe]) -> None:
-            raise OSError("disk full")
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    view = CompareView(controller, Failing(three_shoes()))
-    qtbot.addWidget(view)
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     view.select_shoes(["a"])
-    view.duplicate_selected()
-    assert len(warnings) == 1 and "disk full" in warnings[0]
-    assert len(controller.shoes) == 4
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", full)
+        view.duplicate_selected()
+    assert len(session.shoes) == 4  # kept in the window
+    assert session.save_state.text.startswith("Not saved: the disk is full")
+    assert session.has_unsaved_changes()
+    assert session.save_now()  # room again: written
 
 
 def test_similar_shoes_lists_own_and_typical_shoes(view: CompareView, qtbot: QtBot) -> None:
@@ -402,9 +400,11 @@ def test_similar_shoes_lists_own_and_typical_shoes(view: CompareView, qtbot: QtB
     dialog.reject()
 
 
-def test_without_a_profile_shoes_are_listed_unscored(qtbot: QtBot) -> None:
-    controller = AdviceController()
-    view = CompareView(controller, InMemoryShoeRepository(three_shoes()))
+def test_without_a_profile_shoes_are_listed_unscored(
+    qtbot: QtBot, session: RunnerSession, context: ActionContext
+) -> None:
+    session.set_shoes(three_shoes())
+    view = CompareView(context)
     qtbot.addWidget(view)
     assert [n for _, n in shown(view)] == [s.name for s in three_shoes()]
     assert {f for f, _ in shown(view)} == {"—"}
@@ -412,40 +412,23 @@ def test_without_a_profile_shoes_are_listed_unscored(qtbot: QtBot) -> None:
     assert "profile" in view.verdict.text()
 
 
-def test_stored_repository_adapts_the_storage_api() -> None:
-    class Store:
-        def __init__(self) -> None:
-            self.saved: list[Shoe] = []
-
-        def load_user_shoes(self) -> list[Shoe]:
-            return three_shoes()
-
-        def save_user_shoes(self, shoes: list[Shoe]) -> None:
-            self.saved = shoes
-
-    store = Store()
-    repository = StoredShoeRepository(store)
-    assert repository.load() == three_shoes()
-    repository.save(three_shoes()[:1])
-    assert store.saved == three_shoes()[:1]
-
-
-def test_real_storage_keeps_shoes_between_sessions(
-    qtbot: QtBot, controller: AdviceController, private_data_dir: Path
+def test_shoes_are_kept_between_sessions(
+    qtbot: QtBot, view: CompareView, session: RunnerSession, private_data_dir: Path
 ) -> None:
-    storage = pytest.importorskip("shoeadvisor.storage")
-    store = storage.ProfileStore(private_data_dir)
+    view.select_shoes(["a"])
+    view.duplicate_selected()
+    session.close()
+    later = RunnerSession(private_data_dir)
+    later.start()
     try:
-        view = CompareView(controller, StoredShoeRepository(store))
-        qtbot.addWidget(view)
-        view._apply(three_shoes())
-        assert StoredShoeRepository(store).load() == three_shoes()
+        assert later.shoes == session.shoes
+        assert shoes_on_disk(private_data_dir) == list(session.shoes)
     finally:
-        store.close()
+        later.close()
 
 
-def test_chart_describes_the_shoes(qtbot: QtBot, controller: AdviceController) -> None:
-    advice = controller.advice
+def test_chart_describes_the_shoes(qtbot: QtBot, with_shoes: RunnerSession) -> None:
+    advice = with_shoes.advice
     assert advice is not None
     scores = advise(advice.profile, three_shoes()).shoes
     chart = ScoreChart()

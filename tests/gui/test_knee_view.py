@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from shoeadvisor.cli import main
 from shoeadvisor.core.ids import KNEE_LOCATIONS, RED_FLAG_SYMPTOMS
 from shoeadvisor.core.profile import RunnerProfile
-from shoeadvisor.gui.controller import AdviceController
-from shoeadvisor.gui.knee_drawing import PANELS
-from shoeadvisor.gui.knee_view import KneeView
+from shoeadvisor.gui.session import RunnerSession
+from shoeadvisor.gui.views.knee_view import KneeView
+from shoeadvisor.gui.widgets.knee_drawing import PANELS
 
 BASE: dict[str, Any] = {
     "schema_version": 1,
@@ -28,14 +28,14 @@ BASE: dict[str, Any] = {
 
 
 @pytest.fixture
-def controller() -> AdviceController:
-    c = AdviceController()
-    c.set_profile(RunnerProfile.model_validate(BASE))
-    return c
+def controller(session: RunnerSession) -> RunnerSession:
+    """The session, showing a runner without knee pain."""
+    session.adopt(RunnerProfile.model_validate(BASE))
+    return session
 
 
 @pytest.fixture
-def view(qtbot: Any, controller: AdviceController) -> KneeView:
+def view(qtbot: Any, controller: RunnerSession) -> KneeView:
     widget = KneeView(controller)
     qtbot.addWidget(widget)
     widget.resize(1200, 850)
@@ -68,7 +68,7 @@ def assert_agree(view: KneeView, data: Any) -> None:
 @pytest.mark.parametrize("location", KNEE_LOCATIONS)
 def test_each_location_agrees_with_advise_json(
     view: KneeView,
-    controller: AdviceController,
+    controller: RunnerSession,
     qtbot: Any,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -91,7 +91,7 @@ def test_each_location_agrees_with_advise_json(
 @pytest.mark.parametrize("symptom", sorted(RED_FLAG_SYMPTOMS))
 def test_each_red_flag_agrees_and_refers(
     view: KneeView,
-    controller: AdviceController,
+    controller: RunnerSession,
     qtbot: Any,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -112,7 +112,7 @@ def test_each_red_flag_agrees_and_refers(
 
 
 def test_red_flag_symptom_alone_still_refers(
-    view: KneeView, controller: AdviceController, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    view: KneeView, controller: RunnerSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     view.symptom_boxes["numbness"].click()
     assert view.banner_shown()
@@ -121,7 +121,7 @@ def test_red_flag_symptom_alone_still_refers(
 
 
 def test_crunching_alone_is_not_a_red_flag(
-    view: KneeView, controller: AdviceController, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    view: KneeView, controller: RunnerSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     view.symptom_boxes["crunching"].click()
     assert not view.banner_shown()
@@ -130,7 +130,7 @@ def test_crunching_alone_is_not_a_red_flag(
 
 
 def test_several_locations_and_flags_agree(
-    view: KneeView, controller: AdviceController, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    view: KneeView, controller: RunnerSession, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for location in ("outside", "below_kneecap", "inside"):
         view.location_boxes[location].click()
@@ -148,7 +148,7 @@ def test_several_locations_and_flags_agree(
     [(i, loc) for i, p in enumerate(PANELS) for loc in p.regions],
 )
 def test_clicking_the_drawing_toggles_the_location(
-    view: KneeView, controller: AdviceController, qtbot: Any, panel: int, location: str
+    view: KneeView, controller: RunnerSession, qtbot: Any, panel: int, location: str
 ) -> None:
     point = view.drawing.region_center(panel, location).toPoint()
     assert view.drawing.hit(view.drawing.region_center(panel, location)) == (panel, location)
@@ -165,9 +165,7 @@ def test_every_location_is_on_the_drawing() -> None:
     assert {loc for p in PANELS for loc in p.regions} == set(KNEE_LOCATIONS)
 
 
-def test_keyboard_toggles_a_location(
-    view: KneeView, controller: AdviceController, qtbot: Any
-) -> None:
+def test_keyboard_toggles_a_location(view: KneeView, controller: RunnerSession, qtbot: Any) -> None:
     box = view.location_boxes["below_kneecap"]
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)
@@ -176,26 +174,22 @@ def test_keyboard_toggles_a_location(
 
 
 def test_profile_changes_elsewhere_update_the_page(
-    view: KneeView, controller: AdviceController
+    view: KneeView, controller: RunnerSession
 ) -> None:
     assert controller.profile is not None
-    controller.set_profile(
-        controller.profile.model_copy(
-            update={"knee_pain": ["outside"], "knee_symptoms": ["swelling"]}
-        )
-    )
+    controller.update(knee_pain=["outside"], knee_symptoms=["swelling"])
     assert view.location_boxes["outside"].isChecked()
     assert view.symptom_boxes["swelling"].isChecked()
     assert view.drawing.marked == {"outside"}
     assert view.banner_shown()
-    controller.set_profile(RunnerProfile.model_validate(BASE))
+    controller.update(knee_pain=[], knee_symptoms=[])
     assert not view.location_boxes["outside"].isChecked()
     assert not view.banner_shown()
     assert view.shown_condition_ids() == []
 
 
-def test_without_a_profile_the_controls_wait(qtbot: Any) -> None:
-    controller = AdviceController()
+def test_without_a_profile_the_controls_wait(qtbot: Any, session: RunnerSession) -> None:
+    controller = session
     view = KneeView(controller)
     qtbot.addWidget(view)
     view.show()
@@ -215,7 +209,7 @@ def test_not_medical_advice_is_always_visible(view: KneeView) -> None:
 
 
 def test_exercise_cards_hold_everything_to_follow_the_plan(
-    view: KneeView, controller: AdviceController
+    view: KneeView, controller: RunnerSession
 ) -> None:
     view.location_boxes["around_kneecap"].click()
     advice = controller.advice
@@ -236,23 +230,23 @@ def test_week_model(qtmodeltester: Any, view: KneeView) -> None:
     assert "Seated knee extension" in model.index(0, 1).data()
 
 
-def test_prevention_follows_the_profile(view: KneeView, controller: AdviceController) -> None:
+def test_prevention_follows_the_profile(view: KneeView, controller: RunnerSession) -> None:
     assert "warm_up_start" in view.shown_prevention_ids()
     assert controller.profile is not None
-    controller.set_profile(controller.profile.model_copy(update={"warm_up": True}))
+    controller.update(warm_up=True)
     assert "warm_up_keep" in view.shown_prevention_ids()
     assert "warm_up_start" not in view.shown_prevention_ids()
 
 
-def test_hostile_text_is_not_rendered_as_html(view: KneeView, controller: AdviceController) -> None:
+def test_hostile_text_is_not_rendered_as_html(view: KneeView, controller: RunnerSession) -> None:
     # Knowledge text is ours, but the page escapes everything it shows on principle.
     assert controller.profile is not None
-    controller.set_profile(controller.profile.model_copy(update={"name": "<img src=x>"}))
+    controller.update(name="<img src=x>")
     view.location_boxes["inside"].click()
     assert all("<img" not in label.text() for label in view.findChildren(type(view.note)))
 
 
-def test_screenshots(view: KneeView, controller: AdviceController, tmp_path: Path) -> None:
+def test_screenshots(view: KneeView, controller: RunnerSession, tmp_path: Path) -> None:
     view.location_boxes["around_kneecap"].click()
     calm = view.grab()
     assert not calm.isNull() and calm.save(str(tmp_path / "knee_kneecap.png"))

@@ -8,51 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import choose, fill_minimal_runner, on_disk, start_window, tick
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from shoeadvisor.core.files import load_profile
 from shoeadvisor.core.resources import resource_path
-from shoeadvisor.gui.main_window import MainWindow
+from shoeadvisor.gui.views.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = start_window(qtbot)
     yield win
-    win.settings.sync()  # type: ignore[union-attr]
-
-
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click the box's indicator, as a mouse user does."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
-def choose(qtbot: QtBot, combo: QComboBox, value: Any) -> None:
-    """Pick an item with the keyboard: focus the combo and press Down until it is current."""
-    combo.setFocus()
-    for _ in range(combo.count()):
-        if combo.currentData() == value:
-            break
-        target = combo.findData(value)
-        assert target >= 0
-        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
-        qtbot.keyClick(combo, key)
-    assert combo.currentData() == value, f"could not choose {value!r}"
-
-
-def fill_minimal_runner(qtbot: QtBot, win: MainWindow) -> None:
-    form = win.form
-    qtbot.keyClicks(form.name_edit, "Sam")
-    choose(qtbot, form.foot_width_combo, "standard")
-    choose(qtbot, form.pronation_combo, "neutral")
-    tick(qtbot, form.surface_boxes["asphalt"])
-    tick(qtbot, form.season_boxes["summer"])
-    qtbot.keyClicks(form.number_edits["weight_kg"], "70")
+    win.close()
 
 
 def feature_level(win: MainWindow, feature_id: str) -> str:
@@ -72,10 +42,9 @@ def test_first_run_shows_the_welcome_page(window: MainWindow) -> None:
 def test_new_profile_typed_by_hand_gets_advice(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
     assert not window.showing_welcome()
-    assert window.controller.advice is None
-    with qtbot.waitSignal(window.controller.adviceChanged):
-        fill_minimal_runner(qtbot, window)
-    advice = window.controller.advice
+    assert window.session.advice is None
+    fill_minimal_runner(qtbot, window)
+    advice = window.session.advice
     assert advice is not None
     assert advice.profile.weight_kg == 70.0
     assert window.form.visible_errors() == {}
@@ -95,8 +64,8 @@ def test_ticking_trail_makes_grip_essential_and_adds_uneven_terrain(
 
     tick(qtbot, window.form.surface_boxes["trail"])
     choose(qtbot, window.form.main_surface_combo, "trail")  # trail becomes the main surface
-    assert window.controller.profile is not None
-    assert window.controller.profile.surfaces[0] == "trail"
+    assert window.session.profile is not None
+    assert window.session.profile.surfaces[0] == "trail"
     assert feature_level(window, "trail_grip") == "essential"
     assert "uneven_terrain" in window.advice_page.risks.model.risk_ids()
 
@@ -113,7 +82,7 @@ def test_clearing_the_name_shows_an_error_and_keeps_the_last_advice(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.try_example()
-    before = window.controller.advice
+    before = window.session.advice
     assert before is not None
     edit = window.form.name_edit
     edit.setFocus()
@@ -121,14 +90,14 @@ def test_clearing_the_name_shows_an_error_and_keeps_the_last_advice(
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     assert edit.text() == ""
     assert window.form.visible_errors() == {"name": "Name is required"}
-    assert window.controller.advice is before
+    assert window.session.advice is before
     assert window.advice_page.features.model.rowCount() > 0
     assert "last complete profile" in window.advice_page.status.text()
 
     qtbot.keyClicks(edit, "Kim")
     assert window.form.visible_errors() == {}
-    assert window.controller.profile is not None
-    assert window.controller.profile.name == "Kim"
+    assert window.session.profile is not None
+    assert window.session.profile.name == "Kim"
 
 
 def test_out_of_range_weight_is_named_next_to_the_field(qtbot: QtBot, window: MainWindow) -> None:
@@ -140,8 +109,8 @@ def test_out_of_range_weight_is_named_next_to_the_field(qtbot: QtBot, window: Ma
     assert weight.text() == "500"  # never clamped
     assert window.form.visible_errors() == {"weight_kg": "Weight must be between 30 and 250 kg"}
     # The advice stays with the last complete value typed on the way ("50"), never 500 or 250.
-    assert window.controller.profile is not None
-    assert window.controller.profile.weight_kg == 50.0
+    assert window.session.profile is not None
+    assert window.session.profile.weight_kg == 50.0
 
 
 def test_switching_units_shows_pounds_and_keeps_the_profile_metric(
@@ -154,7 +123,7 @@ def test_switching_units_shows_pounds_and_keeps_the_profile_metric(
     assert form.number_edits["weight_kg"].text() == "180.8"
     assert form.unit_labels["weight_kg"].text() == "lb"
     assert form.unit_labels["weekly_km"].text() == "mi"
-    profile = window.controller.profile
+    profile = window.session.profile
     assert profile is not None
     assert profile.units == "imperial"
     assert profile.weight_kg == 82.0
@@ -162,8 +131,8 @@ def test_switching_units_shows_pounds_and_keeps_the_profile_metric(
     weight.setFocus()
     weight.selectAll()
     qtbot.keyClicks(weight, "200")
-    assert window.controller.profile is not None
-    assert window.controller.profile.weight_kg == pytest.approx(90.72, abs=0.01)
+    assert window.session.profile is not None
+    assert window.session.profile.weight_kg == pytest.approx(90.72, abs=0.01)
 
 
 def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
@@ -189,19 +158,22 @@ def test_tab_moves_through_the_form_in_reading_order(qtbot: QtBot, window: MainW
     assert form.number_edits["weight_kg"] in order
 
 
-def test_save_as_then_open_round_trips(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_export_then_open_imports_it_as_a_second_profile(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    private_data_dir: Path,
 ) -> None:
     window.try_example()
     target = tmp_path / "me"
     monkeypatch.setattr(
         "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
-    window.save_as_action.trigger()
+    window.export_profile_action.trigger()
     saved = tmp_path / "me.json"
     assert json.loads(saved.read_text(encoding="utf-8"))["name"] == "Example runner"
-    assert load_profile(saved) == window.controller.profile
-    assert "me.json" in window.windowTitle()
+    assert load_profile(saved) == window.session.profile
 
     window.new_profile()
     monkeypatch.setattr(
@@ -209,22 +181,20 @@ def test_save_as_then_open_round_trips(
     )
     window.open_action.trigger()
     assert window.form.name_edit.text() == "Example runner"
+    qtbot.waitUntil(lambda: len(on_disk(private_data_dir)) == 2)
 
 
-def test_saving_an_incomplete_form_explains_instead(
+def test_ctrl_s_on_an_incomplete_form_points_at_every_missing_field(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.new_profile()
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     asked: list[Any] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: asked.append(a) or ("", "")
-    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a))
+    assert window.form.visible_errors() == {}  # nothing touched yet: no red
     window.save_action.trigger()
     assert asked == []
-    assert "Name is required" in warnings[0]
-    assert "name" in window.form.visible_errors()
+    assert set(window.form.visible_errors()) >= {"name", "foot_width", "weight_kg"}
+    assert window.saved_label.text().startswith("New profile")
 
 
 def test_opening_a_broken_file_reports_it(
@@ -253,14 +223,14 @@ def test_help_menus(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.Monkey
     assert __version__ in shown[0]
     assert "not medical advice" in shown[0].lower()
     assert "Data sources" in shown[0]
-    import shoeadvisor.gui.report_dialog as report_dialog
+    import shoeadvisor.gui.widgets.report_dialog as report_dialog
 
     exported: list[object] = []
     monkeypatch.setattr(report_dialog, "export_report", lambda *args: exported.append(args))
     window.export_action.trigger()
     assert len(exported) == 1 and exported[0][0] is window
     dialog = window.show_sources()
-    assert dialog.model.rowCount() == len(window.controller.knowledge.sources)
+    assert dialog.model.rowCount() == len(window.session.knowledge.sources)
     dialog.close()
 
 
@@ -278,27 +248,34 @@ def test_add_page_adds_a_tab(window: MainWindow) -> None:
     assert window.tabs.widget(index) is page
 
 
-def test_geometry_and_last_profile_are_restored(qtbot: QtBot) -> None:
-    first = MainWindow()
-    qtbot.addWidget(first)
+def test_geometry_and_last_profile_are_restored(qtbot: QtBot, private_data_dir: Path) -> None:
+    first = start_window(qtbot)
     first.try_example()
-    first.resize(700, 500)  # the offscreen screen is 800×600: stay inside it
+    first.profiles_dock.hide()  # View ▸ My profiles unticked: window state, restored too
+    first.resize(800, 580)  # the offscreen screen is 800×600: stay inside it
     first.close()
 
-    second = MainWindow()
-    qtbot.addWidget(second)
+    second = start_window(qtbot)
     assert not second.showing_welcome()
-    assert (second.width(), second.height()) == (700, 500)
+    assert not second.profiles_dock.isVisible()
+    # Within the frame's few pixels: the offscreen screen is barely wider than the window.
+    assert abs(second.width() - 800) <= 4 and second.height() == 580
     assert second.form.name_edit.text() == "Example runner"
-    assert second.controller.profile == load_profile(resource_path("example_runner.json"))
+    assert second.session.profile == load_profile(resource_path("example_runner.json"))
+    second.close()
 
 
-def test_deferred_start_installs_shortcuts_after_the_first_paint(qtbot: QtBot) -> None:
-    win = MainWindow(defer_advice=True)
+def test_before_the_first_paint_only_the_welcome_or_opening_page_exists(qtbot: QtBot) -> None:
+    from shoeadvisor.gui.app import build_window
+
+    win = build_window()
     qtbot.addWidget(win)
     assert win.new_action.shortcut().isEmpty()  # not yet: the key enums cost ~25 ms
+    assert win.advice_page is None and not win.session.started
     win.finish_startup()
     assert win.new_action.shortcut().toString() == "Ctrl+N"
     assert win.export_action.shortcut().toString() == "Ctrl+P"
     win.finish_startup()  # idempotent
     assert win.save_action.shortcut().toString() == "Ctrl+S"
+    assert win.showing_welcome()  # an empty data folder
+    win.close()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from gui_helpers import on_disk, seed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
@@ -16,8 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from shoeadvisor.core.files import parse_profile
 from shoeadvisor.core.profile import RunnerProfile
-from shoeadvisor.gui.profiles_panel import ProfileListModel, ProfilesPanel, ReadOnlyBanner
-from shoeadvisor.storage import ProfileStore
+from shoeadvisor.gui.actions.context import ActionContext
+from shoeadvisor.gui.models.profile_list import ProfileListModel
+from shoeadvisor.gui.session import RunnerSession
+from shoeadvisor.gui.views.profiles_panel import ProfilesPanel, ReadOnlyBanner
 
 HOSTILE = ["../../etc/passwd", "CON", "\U0001f3c3" * 80, "<b>html</b>"]
 
@@ -36,22 +39,36 @@ def profile(name: str) -> RunnerProfile:
     )
 
 
-@pytest.fixture
-def store() -> Iterator[ProfileStore]:
-    with ProfileStore() as opened:
-        yield opened
+def started(root: Path) -> RunnerSession:
+    session = RunnerSession(root)
+    session.start()
+    return session
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, store: ProfileStore) -> ProfilesPanel:
-    for name in ("Anna", "Bruno", "Chloé", *HOSTILE):
-        store.save(None, profile(name))
-    widget = ProfilesPanel(store)
+def seeded(qtbot: QtBot, private_data_dir: Path) -> Iterator[RunnerSession]:
+    seed(private_data_dir, *(profile(name) for name in ("Anna", "Bruno", "Chloé", *HOSTILE)))
+    session = started(private_data_dir)
+    yield session
+    session.close()
+
+
+def panel_on(qtbot: QtBot, session: RunnerSession) -> ProfilesPanel:
+    widget = ProfilesPanel(ActionContext(session))
     qtbot.addWidget(widget)
     widget.resize(360, 420)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, seeded: RunnerSession) -> ProfilesPanel:
+    return panel_on(qtbot, seeded)
+
+
+def id_of(session: RunnerSession, name: str) -> str:
+    return next(p.id for p in session.saved_profiles if p.name == name)
 
 
 def names(panel: ProfilesPanel) -> list[str]:
@@ -85,45 +102,49 @@ def test_search_filters_without_regex(qtbot: QtBot, panel: ProfilesPanel) -> Non
     assert len(names(panel)) == 7
 
 
-def test_activation_emits_the_id(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore) -> None:
+def test_choosing_a_row_opens_that_profile(
+    qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession
+) -> None:
     index = panel.proxy.index(0, 0)
     panel.list_view.setCurrentIndex(index)
-    with qtbot.waitSignal(panel.profileActivated) as blocker:
-        qtbot.keyClick(panel.list_view, Qt.Key.Key_Return)
-    assert store.load(blocker.args[0]).name == index.data()
+    qtbot.waitUntil(lambda: seeded.profile is not None and seeded.profile.name == index.data())
+    assert panel.current_id() == seeded.profile_id
 
 
-def test_search_enter_opens_the_first_match(qtbot: QtBot, panel: ProfilesPanel) -> None:
+def test_search_enter_opens_the_first_match(
+    qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession
+) -> None:
     qtbot.keyClicks(panel.search, "brU")
-    with qtbot.waitSignal(panel.profileActivated) as blocker:
-        qtbot.keyClick(panel.search, Qt.Key.Key_Return)
-    assert panel.current_id() == blocker.args[0]
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert seeded.profile is not None and seeded.profile.name == "Bruno"
+    assert panel.current_id() == seeded.profile_id
 
 
 def test_new_creates_and_opens_a_profile(
-    qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore
+    qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession
 ) -> None:
-    with qtbot.waitSignal(panel.profileActivated) as blocker:
-        qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
-    assert store.load(blocker.args[0]).name == "New runner"
-    assert panel.current_id() == blocker.args[0]
-    with qtbot.waitSignal(panel.profileActivated) as second:
-        panel.new_button.click()
-    assert store.load(second.args[0]).name == "New runner 2"
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert seeded.profile is not None and seeded.profile.name == "New runner"
+    assert panel.current_id() == seeded.profile_id
+    panel.new_button.click()
+    assert seeded.profile.name == "New runner 2"
+    assert "Created “New runner 2”." in panel.message_label.text()
 
 
-def test_rename_in_place(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore) -> None:
-    panel.select(next(e.id for e in store.list_profiles()[0] if e.name == "Anna"))
-    profile_id = panel.current_id()
+def test_rename_in_place(
+    qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession, private_data_dir: Path
+) -> None:
+    profile_id = id_of(seeded, "Anna")
+    panel.select(profile_id)
     index = panel.list_view.currentIndex()
-    with qtbot.waitSignal(panel.profilesChanged):
-        assert panel.proxy.setData(index, "  Anna Lind  ")
-    assert store.load(profile_id).name == "Anna Lind"
+    assert panel.proxy.setData(index, "  Anna Lind  ")
+    qtbot.waitUntil(lambda: "Anna Lind" in panel.shown_names())
+    assert "Anna Lind" in [p.name for p in on_disk(private_data_dir)]
     assert panel.current_id() == profile_id
-    with qtbot.waitSignal(panel.errorOccurred):
-        panel.proxy.setData(panel.list_view.currentIndex(), "x" * 81)
+    panel.proxy.setData(panel.list_view.currentIndex(), "x" * 81)
+    qtbot.waitUntil(lambda: "80" in panel.message_label.text())
     qtbot.waitUntil(lambda: panel.list_view.currentIndex().data() == "Anna Lind")
-    assert store.load(profile_id).name == "Anna Lind"
+    assert "Anna Lind" in [p.name for p in on_disk(private_data_dir)]
     assert panel.message_label.isVisible()
 
 
@@ -135,28 +156,29 @@ def test_rename_button_opens_the_editor(qtbot: QtBot, panel: ProfilesPanel) -> N
     )
 
 
-def test_duplicate(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore) -> None:
-    panel.select(next(e.id for e in store.list_profiles()[0] if e.name == "\U0001f3c3" * 80))
-    with qtbot.waitSignal(panel.profileActivated) as blocker:
-        panel.duplicate_button.click()
-    copy = store.load(blocker.args[0]).name
+def test_duplicate(qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession) -> None:
+    panel.select(id_of(seeded, "\U0001f3c3" * 80))
+    panel.duplicate_button.click()
+    assert seeded.profile is not None
+    copy = seeded.profile.name
     assert copy.endswith(" (copy)") and len(copy) == 80
+    assert panel.current_id() == seeded.profile_id
 
 
-def test_delete_and_undo(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore) -> None:
-    victim = next(e.id for e in store.list_profiles()[0] if e.name == "<b>html</b>")
+def test_delete_and_undo(qtbot: QtBot, panel: ProfilesPanel, seeded: RunnerSession) -> None:
+    victim = id_of(seeded, "<b>html</b>")
     panel.select(victim)
-    with qtbot.waitSignal(panel.profilesChanged):
-        panel.delete_button.click()
+    panel.delete_button.click()
     assert "<b>html</b>" not in names(panel)
     assert panel.undo_bar.isVisible()
     assert panel.undo_label.text() == "“<b>html</b>” moved to the trash."
     assert panel.undo_label.textFormat() == Qt.TextFormat.PlainText
-    assert panel.current_id() is not None  # the neighbour is selected
+    assert panel.current_id() is not None  # the neighbour is open and selected
+    assert panel.current_id() == seeded.profile_id
     panel.list_view.setFocus()
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "<b>html</b>" in names(panel))
-    assert panel.current_id() == victim
+    assert panel.current_id() == victim == seeded.profile_id
     assert not panel.undo_bar.isVisible()
 
 
@@ -168,32 +190,32 @@ def test_delete_key_deletes(qtbot: QtBot, panel: ProfilesPanel) -> None:
     qtbot.waitUntil(lambda: len(names(panel)) == before - 1)
 
 
-def test_empty_folder_shows_a_hint(qtbot: QtBot, store: ProfileStore) -> None:
-    widget = ProfilesPanel(store)
-    qtbot.addWidget(widget)
-    widget.show()
+def test_empty_folder_shows_a_hint(qtbot: QtBot, session: RunnerSession) -> None:
+    widget = panel_on(qtbot, session)
     assert widget.empty_label.isVisible()
     assert not widget.list_view.isVisible()
     widget.new_button.click()
     assert widget.list_view.isVisible()
 
 
-def test_bad_files_are_reported_in_the_panel(qtbot: QtBot, store: ProfileStore) -> None:
-    store.save(None, profile("Fine"))
-    (store.profiles_dir / "<i>bad<i>.json").write_bytes(b"\x00")
-    widget = ProfilesPanel(store)
-    qtbot.addWidget(widget)
-    assert names(widget) == ["Fine"]
-    assert len(widget.problems) == 1
-    assert "<i>bad<i>.json" in widget.message_label.text()
+def test_bad_files_are_reported_in_the_panel(qtbot: QtBot, private_data_dir: Path) -> None:
+    seed(private_data_dir, profile("Fine"))
+    (private_data_dir / "profiles" / "<i>bad<i>.json").write_bytes(b"\x00")
+    session = started(private_data_dir)
+    try:
+        widget = panel_on(qtbot, session)
+        assert names(widget) == ["Fine"]
+        assert len(session.listing_problems) == 1
+        assert "<i>bad<i>.json" in widget.message_label.text()
+    finally:
+        session.close()
 
 
 WORKER = Path(__file__).parents[1] / "storage" / "store_worker.py"
 
 
-def test_second_instance_is_read_only_with_a_banner(qtbot: QtBot, store: ProfileStore) -> None:
-    store.save(None, profile("Mine"))
-    store.close()
+def test_second_instance_is_read_only_with_a_banner(qtbot: QtBot, private_data_dir: Path) -> None:
+    seed(private_data_dir, profile("Mine"))
     other = subprocess.Popen(
         [sys.executable, str(WORKER), "hold"],
         stdin=subprocess.PIPE,
@@ -201,41 +223,42 @@ def test_second_instance_is_read_only_with_a_banner(qtbot: QtBot, store: Profile
         text=True,
         env=os.environ.copy(),
     )
+    session = None
     try:
         assert other.stdout is not None
         assert other.stdout.readline().strip() == "read_only=False"
-        with ProfileStore() as second:
-            assert second.read_only
-            widget = ProfilesPanel(second)
-            banner = ReadOnlyBanner(second, retry_ms=50)
-            banner.writableAgain.connect(widget.refresh)
-            qtbot.addWidget(widget)
-            qtbot.addWidget(banner)
-            banner.show()
-            assert names(widget) == ["Mine"]
-            assert not widget.new_button.isEnabled()
-            assert not widget.delete_button.isEnabled()
-            assert not (widget.model.flags(widget.model.index(0)) & Qt.ItemFlag.ItemIsEditable)
-            assert banner.isVisible()
-            assert banner.label.textFormat() == Qt.TextFormat.PlainText
-            other.communicate("", timeout=10)
-            with qtbot.waitSignal(banner.writableAgain, timeout=5000):
-                pass
-            assert not banner.isVisible()
-            assert widget.new_button.isEnabled()
+        session = started(private_data_dir)
+        assert session.read_only
+        widget = panel_on(qtbot, session)
+        banner = ReadOnlyBanner(session)
+        qtbot.addWidget(banner)
+        banner.show()
+        assert names(widget) == ["Mine"]
+        assert not widget.new_button.isEnabled()
+        assert not widget.delete_button.isEnabled()
+        assert not (widget.model.flags(widget.model.index(0)) & Qt.ItemFlag.ItemIsEditable)
+        assert banner.isVisible()
+        assert banner.label.textFormat() == Qt.TextFormat.PlainText
+        assert not banner.retry()  # the other copy still holds the folder
+        other.communicate("", timeout=10)
+        qtbot.waitUntil(banner.retry, timeout=5000)
+        assert not banner.isVisible()
+        assert widget.new_button.isEnabled()
     finally:
         if other.poll() is None:
             other.kill()
             other.wait()
+        if session is not None:
+            session.close()
 
 
-def test_banner_hidden_when_writable(qtbot: QtBot, store: ProfileStore) -> None:
-    banner = ReadOnlyBanner(store)
+def test_banner_hidden_when_writable(qtbot: QtBot, session: RunnerSession) -> None:
+    banner = ReadOnlyBanner(session)
     qtbot.addWidget(banner)
     assert banner.isHidden()
 
 
-def test_render(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore, tmp_path: Path) -> None:
+def test_render(qtbot: QtBot, panel: ProfilesPanel, tmp_path: Path) -> None:
     panel.list_view.setCurrentIndex(panel.proxy.index(1, 0))
     assert panel.delete_current()
     image = panel.grab()
@@ -245,8 +268,8 @@ def test_render(qtbot: QtBot, panel: ProfilesPanel, store: ProfileStore, tmp_pat
         image.save(os.environ["SHOEADVISOR_SCREENSHOTS"] + "/profiles_panel.png")
 
 
-def test_model_id_role(panel: ProfilesPanel, store: ProfileStore) -> None:
+def test_model_id_role(panel: ProfilesPanel, seeded: RunnerSession) -> None:
     ids = {
         panel.proxy.index(r, 0).data(ProfileListModel.IdRole) for r in range(panel.proxy.rowCount())
     }
-    assert ids == {e.id for e in store.list_profiles()[0]}
+    assert ids == {p.id for p in seeded.saved_profiles}

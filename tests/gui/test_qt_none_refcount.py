@@ -18,8 +18,8 @@ import shoeadvisor.gui
 
 def _gui_models() -> list[type]:
     found = []
-    for info in pkgutil.iter_modules(shoeadvisor.gui.__path__):
-        module = importlib.import_module(f"shoeadvisor.gui.{info.name}")
+    for info in pkgutil.walk_packages(shoeadvisor.gui.__path__, "shoeadvisor.gui."):
+        module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, QAbstractItemModel) and cls.__module__ == module.__name__:
                 found.append(cls)
@@ -39,7 +39,7 @@ def test_every_model_override_returning_none_is_wrapped() -> None:
 
 
 def test_none_safe_keeps_none_alive_through_many_calls(qapp) -> None:
-    from shoeadvisor.gui.qt_compat import none_safe
+    from shoeadvisor.gui.platform.qt_compat import none_safe
 
     class Empty(QAbstractItemModel):
         def index(self, row, column, parent=QModelIndex()):  # noqa: B008

@@ -12,7 +12,7 @@ from shoeadvisor.core.ids import FEATURE_IDS
 from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.resources import resources_dir
 from shoeadvisor.core.shoes import Shoe
-from shoeadvisor.gui.shoe_editor import (
+from shoeadvisor.gui.widgets.shoe_editor import (
     ShoeEditor,
     ShoeFormValues,
     new_shoe_id,

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
-from shoeadvisor.gui.icon import APP_ID, app_icon, icon_svg_path
+from shoeadvisor.gui.platform.icon import APP_ID, app_icon, icon_svg_path
 
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 ICONS = PACKAGING / "icons"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from shoeadvisor import __version__
-from shoeadvisor.gui.icon import APP_ID
+from shoeadvisor.gui.platform.icon import APP_ID
 
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 DESKTOP = PACKAGING / f"{APP_ID}.desktop"

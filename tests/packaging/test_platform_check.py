@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from shoeadvisor.gui import platform_check
-from shoeadvisor.gui.platform_check import NO_DISPLAY, explain_missing_qt_libs
+from shoeadvisor.gui.platform import platform_check
+from shoeadvisor.gui.platform.platform_check import NO_DISPLAY, explain_missing_qt_libs
 
 X11 = {"DISPLAY": ":0"}
 
@@ -124,7 +124,7 @@ def test_check_runs_before_any_qt_import() -> None:
     """It must work where importing PySide6.QtGui would already fail."""
     code = (
         "import sys\n"
-        "from shoeadvisor.gui.platform_check import explain_missing_qt_libs\n"
+        "from shoeadvisor.gui.platform.platform_check import explain_missing_qt_libs\n"
         "explain_missing_qt_libs({'DISPLAY': ':0'}, 'linux')\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], sys.modules.keys()\n"
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from shoeadvisor.gui.platform_check import explain_missing_qt_libs
+from shoeadvisor.gui.platform.platform_check import explain_missing_qt_libs
 
 XVFB = shutil.which("Xvfb")
 needs_xvfb = pytest.mark.skipif(

@@ -394,8 +394,8 @@ def test_report_shows_the_version_2_profile_fields() -> None:
         )
     )
     assert "<b>Age</b></td><td>61" in html
-    assert "<b>Sex</b></td><td>male" in html
-    assert "past 12 months</b></td><td>yes" in html
+    assert "<b>Sex</b></td><td>Male" in html  # the vocabulary's words, as on the form
+    assert "past 12 months</b></td><td>Yes" in html
     assert "Longest run, past 30 days</b></td><td>9.9 mi" in html
     assert "Longest run planned</b></td><td>13.1 mi" in html
     assert "Sex</b>" not in build_report_html(advise(runner(schema_version=2, sex="unspecified")))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.profile import RunnerProfile
-from shoeadvisor.gui import report_dialog
-from shoeadvisor.gui.report_dialog import (
+from shoeadvisor.gui.widgets import report_dialog
+from shoeadvisor.gui.widgets.report_dialog import (
     ReportDialog,
     export_report,
     locale_page_size,

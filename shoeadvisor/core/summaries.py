@@ -1,0 +1,251 @@
+"""Plain-language summaries of a profile, of the advice state and of a shoe comparison.
+
+Words only: which shoe lacks what, and whether two scores are a close call, is decided
+elsewhere and handed in. A summary is a list of lines; each line is a list of
+`Phrase`s whose `tone` says how a screen or a page may stress it (bold, red), so a
+window and a printed report word things identically while each draws in its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import labels
+from .form_limits import format_number, profile_fields, to_shown, unit
+
+if TYPE_CHECKING:
+    from .profile import RunnerProfile
+
+Tone = Literal["plain", "lead", "good", "missing", "unknown", "avoid", "note"]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str
+    tone: Tone = "plain"
+
+
+Line = tuple[Phrase, ...]
+
+
+def _shown(key: str, value: Any, units: str) -> str:
+    """One profile value in words, numbers in the runner's units."""
+    spec = profile_fields().get(key)
+    kind = spec.kind if spec is not None else "text"
+    if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        shown_unit = unit(key, units)
+        text = format_number(to_shown(key, float(value), units))
+        return f"{text} {shown_unit}" if shown_unit else text
+    if kind == "flag" and isinstance(value, bool):
+        return labels.yes_no(value)
+    if kind == "many" and isinstance(value, list | tuple):
+        return labels.choices(key, value)
+    if kind == "choice" and isinstance(value, str):
+        return labels.choice(key, value)
+    return str(value)
+
+
+def profile_rows(profile: RunnerProfile) -> list[tuple[str, str]]:
+    """(label, value) for every field the runner filled in, in the model's order and units."""
+    data = profile.to_json_dict()
+    units = str(data.get("units", "metric"))
+    rows: list[tuple[str, str]] = []
+    for key in profile_fields():
+        value = data.get(key)
+        if key == "units" or value is None or value == []:
+            continue
+        if key == "sex" and value == "unspecified":
+            continue  # says nothing a reader needs
+        name = labels.field(key) + (" (main first)" if key == "surfaces" else "")
+        rows.append((name, _shown(key, value, units)))
+    return rows
+
+
+# -- the Advice page ---------------------------------------------------------------
+
+START_TEXT = "Fill in the fields marked * on the left: the advice appears here as soon as they are."
+
+
+def advice_status(name: str | None, problem_count: int, has_advice: bool) -> tuple[str, bool]:
+    """The line above the advice and whether it reports a problem: (text, problem)."""
+    if problem_count == 0 and name is not None:
+        return f"Advice for {name}. Select a feature or a risk to see why.", False
+    if problem_count and has_advice:
+        fields = f"{problem_count} field{'s' if problem_count > 1 else ''}"
+        needs = "need" if problem_count > 1 else "needs"
+        return (
+            f"\u26a0 {fields} {needs} fixing (see the messages on the left). Showing the "
+            "advice for your last complete profile.",
+            True,
+        )
+    return START_TEXT, False
+
+
+# -- the shoe comparison ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ShoeFindings:
+    """What the comparison found for one shoe, feature names already in words."""
+
+    name: str
+    score: int
+    missing: tuple[str, ...]  # essential for the runner, absent
+    unknown: tuple[str, ...]  # essential for the runner, not checked
+    avoid: tuple[str, ...]  # to be avoided, present
+    tried_on: bool
+
+
+def _shoe_phrases(found: ShoeFindings, essential_count: int) -> list[Phrase]:
+    parts: list[Phrase] = []
+    if found.missing:
+        parts.append(Phrase(f"✗ lacks {', '.join(found.missing)} (essential for you)", "missing"))
+    else:
+        have = essential_count - len(found.unknown)
+        parts.append(Phrase(f"✓ has {have} of your {essential_count} essential features", "good"))
+    if found.unknown:
+        parts.append(Phrase(f"? not checked: {', '.join(found.unknown)}", "unknown"))
+    if found.avoid:
+        parts.append(Phrase(f"! has {', '.join(found.avoid)}, which you should avoid", "avoid"))
+    joined: list[Phrase] = []
+    for part in parts:
+        if joined:
+            joined.append(Phrase("; "))
+        joined.append(part)
+    return [*joined, Phrase(".")]
+
+
+def comparison_lines(
+    shoes: Sequence[ShoeFindings],
+    essential_count: int,
+    *,
+    chosen_for_you: bool = False,
+    close_call: tuple[str, str] | None = None,
+    close_margin: int = 0,
+) -> list[Line]:
+    """The verdict above a comparison, best shoe first.
+
+    `chosen_for_you`: the shoes were picked as the best fits, not by the runner;
+    `close_call`: the two best shoes whose scores are a tie in practice.
+    """
+    if not shoes:
+        return []
+    lines: list[Line] = []
+    if chosen_for_you and len(shoes) > 1:
+        lines.append(
+            (
+                Phrase(
+                    f"Your {len(shoes)} best-fitting shoes. Select two to four in the list "
+                    "to choose others.",
+                    "note",
+                ),
+            )
+        )
+    best, *others = shoes
+    lead = (
+        f"Best fit for you: {best.name} — {best.score}/100. "
+        if others
+        else f"{best.name} — {best.score}/100 for you. "
+    )
+    lines.append((Phrase(lead, "lead"), *_shoe_phrases(best, essential_count)))
+    for other in others:
+        lines.append(
+            (
+                Phrase(f"{other.name} — {other.score}", "lead"),
+                Phrase(": "),
+                *_shoe_phrases(other, essential_count),
+            )
+        )
+    if close_call is not None:
+        first, second = close_call
+        lines.append(
+            (
+                Phrase("Close call:", "lead"),
+                Phrase(
+                    f" {first} and {second} are within {close_margin} points: let comfort decide."
+                ),
+            )
+        )
+    untried = [s.name for s in shoes if not s.tried_on]
+    if untried:
+        lines.append(
+            (
+                Phrase("Try on:", "lead"),
+                Phrase(
+                    f" {', '.join(untried)}. Try them on and rate the comfort (Edit): choosing "
+                    "the shoe that feels comfortable is the criterion with the most research "
+                    "support."
+                ),
+            )
+        )
+    return lines
+
+
+def comparison_placeholder(has_advice: bool) -> str:
+    """What the comparison says while it has nothing to compare."""
+    if not has_advice:
+        return "Fill in your profile first: the comparison shows how each shoe meets what you need."
+    return "Add the shoes you are considering to compare them."
+
+
+def shoe_list_hint(count: int, has_advice: bool) -> str:
+    """The line above the runner's shoe list."""
+    if not has_advice:
+        if count:
+            return "Fill in your profile to see how well each shoe fits you."
+        return "No shoes yet. Add the shoes you are considering with “Add shoe…”."
+    if count == 0:
+        return (
+            "No shoes yet. Add the shoes you are considering with “Add shoe…”; "
+            "start from a typical shoe and correct what differs."
+        )
+    return (
+        f"{count} shoe{'s' if count != 1 else ''}, best fit for you first. "
+        "Select two to four (Ctrl+click) to compare them side by side."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarFinding:
+    """One shoe found to be like another: whose it is, its fit, and how it compares."""
+
+    name: str
+    typical: bool  # a built-in type of shoe rather than one of the runner's
+    fit: int | None
+    explanation: str
+
+
+def similar_lines(target: str, found: Sequence[SimilarFinding], has_advice: bool) -> list[Line]:
+    """The "shoes like this one" text: a heading line, then one line per shoe found."""
+    lines: list[Line] = [(Phrase(f"Shoes most like {target}", "lead"),)]
+    if has_advice:
+        lines.append(
+            (
+                Phrase(
+                    "Features that matter more for you count more. Only features known for "
+                    "both shoes are compared."
+                ),
+            )
+        )
+    if not found:
+        lines.append(
+            (
+                Phrase(
+                    "No shoe shares a checked feature with this one. Fill in more of its checklist."
+                ),
+            )
+        )
+    for item in found:
+        kind = "typical shoe" if item.typical else "your shoe"
+        fit = f" · fit {item.fit} for you" if item.fit is not None else ""
+        lines.append(
+            (
+                Phrase(item.name, "lead"),
+                Phrase(f" ({kind}{fit})", "note"),
+                Phrase("\n"),
+                Phrase(item.explanation),
+            )
+        )
+    return lines

@@ -1,0 +1,70 @@
+"""What the runner does with the window as a whole: the report, the sources, About."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .context import Command
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..widgets.sources_dialog import SourcesDialog
+
+NOT_MEDICAL_ADVICE = (
+    "ShoeAdvisor is not medical advice and cannot diagnose anything. If pain is sharp, "
+    "swollen, keeps you from running or does not settle with rest, see a doctor or "
+    "physiotherapist."
+)
+
+
+class ExportReport(Command):
+    """A PDF (or print-out) to take to a shoe store."""
+
+    text = "&Export or print report\u2026"
+
+    def do(self) -> Path | None:
+        from ..widgets import report_dialog
+
+        advice = self.session.advice
+        # Without shoes of their own, the report compares the built-in shoe types.
+        shoes = None if advice is not None and advice.shoes else self.session.catalog_scores
+        return report_dialog.export_report(self.context.parent, advice, shoes)
+
+
+class ShowSources(Command):
+    """Every article and study the advice cites, with its grade."""
+
+    text = "&Sources\u2026"
+
+    def do(self) -> SourcesDialog:
+        from PySide6.QtCore import Qt
+
+        from ..widgets.sources_dialog import SourcesDialog
+
+        sources = list(self.session.knowledge.sources.values())
+        dialog = SourcesDialog(sources, self.context.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+class ShowAbout(Command):
+    text = "&About ShoeAdvisor"
+
+    def do(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from shoeadvisor import __version__
+
+        QMessageBox.about(
+            self.context.parent,
+            "About ShoeAdvisor",
+            f"<h3>ShoeAdvisor {__version__}</h3>"
+            "<p>Brand-neutral advice on which running-shoe features matter for you, "
+            "and why. It works offline and keeps your profiles on this computer.</p>"
+            "<p><b>Data sources:</b> the advice started from popular articles on running "
+            "shoes and knee pain; each claim was then weighed against published studies and "
+            "graded. Help \u25b8 Sources lists every article and study with its grade.</p>"
+            f"<p><b>Not medical advice.</b> {NOT_MEDICAL_ADVICE}</p>",
+        )

@@ -1,0 +1,1 @@
+"""Qt start-up checks, the app icon and binding work-arounds."""

@@ -1,0 +1,722 @@
+"""The runner's session: the one owner of the profile, the runner's shoes and the store.
+
+Views never keep their own copy of what the runner entered. They send patches
+(`session.update(knee_pain=[...])`) and redraw from `changed`, which says what changed.
+The store (the profiles and shoes on disk) is reached only through this object: opening,
+autosave, import, export, rename and delete all pass here, and so does the truth the
+status bar tells ("Saved 12:04", "Not saved: the disk is full — …", "Read-only: …").
+
+What the runner entered is the *draft* (contract §1 keys, possibly incomplete); the
+*profile* is the draft's last complete version, which the advice and the disk follow.
+A failed save keeps the profile in memory and tries again; nothing is lost by a full
+disk or a read-only folder.
+
+This module is imported before the window's first paint: storage and core are imported
+inside the methods that need them, so constructing a session costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from shoeadvisor.core.advice import Advice, ShoeScore
+    from shoeadvisor.core.knowledge import Knowledge
+    from shoeadvisor.core.profile import RunnerProfile
+    from shoeadvisor.core.shoes import Shoe
+    from shoeadvisor.storage import ProfileStore
+
+#: How long after the last edit the profile is written (typing never waits for the disk).
+SAVE_DELAY_MS = 300
+#: How often a failed save, or a lock held by another window, is tried again.
+RETRY_MS = 5000
+
+
+class Change(enum.Flag):
+    """What a `changed` signal is about; views redraw only the parts they show."""
+
+    DRAFT = 1  # what the runner entered (any field)
+    PROFILE = 2  # the complete profile the advice follows
+    ADVICE = 4
+    SHOES = 8
+    CURRENT = 16  # which saved profile is open (or a new one)
+    PROFILES = 32  # the list of saved profiles
+    SAVE_STATE = 64  # what the status bar says
+    LOCK = 128  # read-only because another window writes
+    NOTICE = 256  # the outcome of a list action (renamed, created, an error)
+    ALL = 511
+
+
+class SessionError(Exception):
+    """An action on the session failed; the message is worded for the runner."""
+
+
+class SaveState:
+    """The truth about what is on disk, for the status bar."""
+
+    __slots__ = ("kind", "text")
+
+    def __init__(self, kind: str, text: str) -> None:
+        #: "none", "new", "saving", "saved", "incomplete", "failed", "read_only", "problem"
+        self.kind = kind
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"SaveState({self.kind!r}, {self.text!r})"
+
+
+READ_ONLY = "Read-only: another ShoeAdvisor is open"
+NEW_PROFILE = "New profile: saved as soon as the fields marked * are filled in"
+INCOMPLETE = "Not saved: fix the marked fields first — the last complete version is on disk"
+KEPT = "your changes are kept in this window"
+
+
+class SavedProfile:
+    """One profile in the list of saved profiles (what the panel shows)."""
+
+    __slots__ = ("from_backup", "id", "modified", "name")
+
+    def __init__(self, id: str, name: str, modified: datetime, from_backup: bool) -> None:
+        self.id = id
+        self.name = name
+        self.modified = modified
+        self.from_backup = from_backup
+
+
+def _why_not_written(error: BaseException) -> str:
+    """A failed write, in words: the disk is full, the folder is read-only, or the reason."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError):
+            if seen.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                return "the disk is full"
+            if seen.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return "the profile folder cannot be written to"
+            if seen.strerror:
+                return seen.strerror[:1].lower() + seen.strerror[1:]
+        seen = seen.__cause__ or seen.__context__
+    text = str(error)
+    return text[:1].lower() + text[1:] if text else type(error).__name__
+
+
+def _when(moment: datetime) -> str:
+    from datetime import datetime
+
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return f"{local:%H:%M}"
+    return f"{local.day} {local:%b %Y}, {local:%H:%M}"
+
+
+class RunnerSession(QObject):
+    """The profile being edited, the runner's shoes, the saved profiles and the advice.
+
+    Reading: `draft`, `problems`, `profile`, `profile_id`, `shoes`, `advice`,
+    `catalog_scores`, `saved_profiles`, `save_state`, `read_only`, `notice`.
+    Changing: `update(**fields)` and the methods below; each change emits `changed`.
+    """
+
+    changed = Signal(object)  # Change
+
+    def __init__(self, folder: Path | None = None, parent: QObject | None = None) -> None:
+        """`folder`: the data folder (default: $SHOEADVISOR_DATA_DIR or the user's)."""
+        super().__init__(parent)
+        self._folder = folder
+        self._store: ProfileStore | None = None
+        self._started = False
+        self._kb: Knowledge | None = None
+        self._open = False
+        self._draft: dict[str, Any] = {}
+        self._problems: Mapping[str, str] = {}
+        self._profile: RunnerProfile | None = None
+        self._profile_id: str | None = None
+        self._saved: RunnerProfile | None = None
+        self._shoes: tuple[Shoe, ...] = ()
+        self._shoes_unsaved = False
+        self._advice: Advice | None = None
+        self._catalog: tuple[ShoeScore, ...] = ()
+        self._list: tuple[SavedProfile, ...] = ()
+        self._list_problems: tuple[str, ...] = ()
+        self._shoe_problems: tuple[str, ...] = ()
+        self._deleted: SavedProfile | None = None
+        self._state = SaveState("none", "")
+        self._notice = ""
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._autosave)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_MS)
+        self._retry_timer.timeout.connect(self._retry)
+
+    # ------------------------------------------------------------------ start and stop
+    def start(self) -> None:
+        """Open the store (taking the folder's lock if free), list it, reopen the last profile."""
+        if self._started:
+            return
+        self._started = True
+        from shoeadvisor.storage import ProfileStore, StorageError
+
+        try:
+            self._store = ProfileStore(self._folder)
+        except (StorageError, OSError) as exc:
+            self._set_state("problem", f"Not saved: cannot use the profile folder ({exc})")
+            self._emit(Change.ALL)
+            return
+        self._refresh_list()
+        if self._store.read_only:
+            self._retry_timer.start()
+        last = self._store.last_opened()
+        if last is None and self._list:
+            last = max(self._list, key=lambda p: p.modified).id
+        if last is None or not self.open(last):
+            self._set_state("none", READ_ONLY if self.read_only else "")
+        self._emit(Change.ALL)
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def close(self) -> bool:
+        """Save what is pending and let another window write; False when something is lost."""
+        self._save_timer.stop()
+        self._retry_timer.stop()
+        saved = self._flush()
+        if self._store is not None:
+            self._store.close()
+        return saved
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def is_open(self) -> bool:
+        """A profile (saved, or new and not saved yet) is open for editing."""
+        return self._open
+
+    @property
+    def draft(self) -> Mapping[str, Any]:
+        """What the runner has entered: contract §1 keys; may be incomplete."""
+        return MappingProxyType(self._draft)
+
+    @property
+    def problems(self) -> Mapping[str, str]:
+        """What is missing or wrong in the draft, by field, worded for the runner."""
+        return self._problems
+
+    @property
+    def profile(self) -> RunnerProfile | None:
+        """The draft's last complete version: what the advice shows and the disk gets."""
+        return self._profile
+
+    @property
+    def profile_id(self) -> str | None:
+        """The open saved profile's id; None for a new profile not saved yet."""
+        return self._profile_id
+
+    @property
+    def shoes(self) -> tuple[Shoe, ...]:
+        """The runner's own shoes."""
+        return self._shoes
+
+    @property
+    def advice(self) -> Advice | None:
+        return self._advice
+
+    @property
+    def catalog_scores(self) -> tuple[ShoeScore, ...]:
+        """The built-in shoe types scored for the profile, best first."""
+        return self._catalog
+
+    @property
+    def knowledge(self) -> Knowledge:
+        if self._kb is None:
+            from shoeadvisor.core.knowledge import knowledge
+
+            self._kb = knowledge()
+        return self._kb
+
+    @property
+    def saved_profiles(self) -> tuple[SavedProfile, ...]:
+        """The saved profiles, by name (as the list shows them)."""
+        return self._list
+
+    @property
+    def listing_problems(self) -> tuple[str, ...]:
+        """Files in the data folder that could not be used, and what was done with them."""
+        return self._list_problems + self._shoe_problems
+
+    @property
+    def last_deleted(self) -> SavedProfile | None:
+        """The profile moved to the trash last, while Undo can bring it back."""
+        return self._deleted
+
+    @property
+    def save_state(self) -> SaveState:
+        return self._state
+
+    @property
+    def notice(self) -> str:
+        """What the last action on the saved profiles did, or why it could not."""
+        return self._notice
+
+    @property
+    def read_only(self) -> bool:
+        """Another running ShoeAdvisor owns the data folder: nothing is written here."""
+        return self._store is not None and self._store.read_only
+
+    def has_unsaved_changes(self) -> bool:
+        dirty_profile = self._profile is not None and self._profile != self._saved
+        return dirty_profile or self._shoes_unsaved
+
+    # ------------------------------------------------------------------ editing
+    def update(self, **fields: Any) -> None:
+        """Patch the draft (`update(knee_pain=["inside"])`); a complete draft is saved soon."""
+        from shoeadvisor.core.profile_draft import patched
+
+        self._set_draft(patched(self._draft, fields))
+
+    def new_profile(self) -> bool:
+        """An empty profile, saved once its required fields are filled in."""
+        if not self._leave_current():
+            return False
+        units = self._draft.get("units", "metric")
+        self._enter(None, None)
+        self._set_draft({"units": units}, emit=False)
+        self._emit(Change.ALL)
+        return True
+
+    def show_example(self) -> bool:
+        """The example runner, as a new profile (saved as soon as it shows)."""
+        from shoeadvisor.core.files import load_profile
+        from shoeadvisor.core.resources import resource_path
+
+        return self.adopt(load_profile(resource_path("example_runner.json")), reuse=False)
+
+    def adopt(self, profile: RunnerProfile, *, reuse: bool = True) -> bool:
+        """Open a profile that came from outside (e.g. `--profile FILE`).
+
+        With `reuse`, a saved profile equal to it is opened; otherwise it becomes a new one.
+        """
+        if reuse and self._store is not None:
+            entries, _ = self._store.list_profiles()
+            same = next((e.id for e in entries if e.profile == profile), None)
+            if same is not None:
+                return self.open(same)
+        if not self._leave_current():
+            return False
+        from shoeadvisor.core.profile_draft import draft_of
+
+        self._enter(None, None)
+        self._set_draft(draft_of(profile), emit=False)
+        self._emit(Change.ALL)
+        return True
+
+    def save_now(self) -> bool:
+        """Write what the window holds now (Ctrl+S; also after the disk has room again).
+
+        True when everything the window shows is on disk.
+        """
+        self._save_timer.stop()
+        ok = self._flush()
+        if ok and not self.has_unsaved_changes():
+            self._settle_state(saved_now=not self._problems)
+        self._emit(Change.SAVE_STATE | Change.CURRENT | Change.PROFILES)
+        return ok and not self._problems
+
+    # ------------------------------------------------------------------ saved profiles
+    def open(self, profile_id: str) -> bool:
+        """Show a saved profile; what the window holds is saved first (refused if that fails)."""
+        if not profile_id:
+            return False
+        if profile_id == self._profile_id and self._open:
+            return True
+        if not self._leave_current():
+            return False
+        from shoeadvisor.core.files import InputFileError, NewerFileError
+        from shoeadvisor.core.profile_draft import draft_of
+        from shoeadvisor.storage import StorageError
+
+        if self._store is None:
+            return False
+        try:
+            entry = self._store.load(profile_id)
+        except NewerFileError as exc:
+            self._set_state("problem", f"Not opened: {exc.message}")
+            self._emit(Change.SAVE_STATE)
+            return False
+        except (StorageError, InputFileError, OSError) as exc:
+            self._set_state("problem", f"Could not open that profile: {exc}")
+            self._emit(Change.SAVE_STATE)
+            return False
+        self._enter(entry.id, entry.profile)
+        self._set_draft(draft_of(entry.profile), emit=False)
+        note = " (restored from the backup copy)" if entry.from_backup else ""
+        if self.read_only:
+            self._set_state("read_only", READ_ONLY)
+        else:
+            self._set_state("saved", f"Saved {_when(entry.modified)}{note}")
+            self._remember_last(entry.id)
+        self._emit(Change.ALL)
+        return True
+
+    def create_profile(self) -> str | None:
+        """A new saved profile ("New runner", "New runner 2", …) from the default profile."""
+        from shoeadvisor.core.profile_draft import NEW_RUNNER_NAME, new_runner_profile, unused_name
+
+        name = unused_name(NEW_RUNNER_NAME, {p.name for p in self._list})
+        profile_id = self._store_call(lambda s: s.save(None, new_runner_profile(name)))
+        if profile_id is None:
+            return None
+        self._refresh_list()
+        self.open(profile_id)
+        self._say(f"Created “{name}”.")
+        return profile_id
+
+    def rename(self, profile_id: str, name: str) -> bool:
+        """Give a saved profile a new name; a name that is empty or too long is refused."""
+        current = profile_id == self._profile_id
+        if current and not self._flush():
+            self._say("Not renamed: the open profile could not be saved first.")
+            return False
+        entry = self._store_call(lambda s: s.rename(profile_id, name))
+        if entry is None:
+            self._emit(Change.PROFILES)  # the list puts the old name back
+            return False
+        if current:
+            self._saved = self._profile = entry.profile
+            self._set_draft({**self._draft, "name": entry.profile.name}, emit=False)
+            self._readvise()
+            self._set_state("saved", f"Saved {_when(entry.modified)}")
+        self._refresh_list()
+        self._say(f"Renamed to “{entry.name}”.", Change.ALL)
+        return True
+
+    def duplicate(self, profile_id: str) -> str | None:
+        """Save a copy of a profile ("… (copy)") and open it."""
+        if not self._flush():
+            return None
+        copy_id = self._store_call(lambda s: s.duplicate(profile_id))
+        if copy_id is None:
+            return None
+        self._refresh_list()
+        self.open(copy_id)
+        self._say("Copy saved.")
+        return copy_id
+
+    def delete(self, profile_id: str) -> bool:
+        """Move a profile to the trash (Undo brings it back); the open one gives way."""
+        gone = next((p for p in self._list if p.id == profile_id), None)
+        if gone is None:
+            return False
+        current = profile_id == self._profile_id
+        if not current and not self._flush():
+            return False
+        order = [p.id for p in self._list]
+        at = order.index(profile_id)
+        if self._store_call(lambda s: s.delete(profile_id) or True) is None:
+            return False
+        self._deleted = gone
+        self._refresh_list()
+        if current:
+            # Nothing of the deleted profile is saved again: it went to the trash whole.
+            self._save_timer.stop()
+            self._saved = self._profile
+            self._profile_id = None
+            rest = [p.id for p in self._list]
+            neighbour = rest[max(at - 1, 0)] if rest else None
+            if neighbour is None or not self.open(neighbour):
+                self.new_profile()
+        self._say("")
+        return True
+
+    def undo_delete(self) -> bool:
+        """Bring back the profile deleted last, and open it."""
+        gone = self._deleted
+        if gone is None:
+            return False
+        if self._store_call(lambda s: s.restore(gone.id) or True) is None:
+            return False
+        self._deleted = None
+        self._refresh_list()
+        self.open(gone.id)
+        self._say(f"“{gone.name}” is back.")
+        return True
+
+    def import_file(self, path: Path) -> str:
+        """Copy a contract §1 file into the saved profiles and open it (SessionError if bad)."""
+        from shoeadvisor.core.files import InputFileError
+        from shoeadvisor.storage import StorageError
+
+        if not self._flush():
+            raise SessionError(f"Not imported: the open profile could not be saved first ({KEPT}).")
+        assert self._store is not None
+        try:
+            profile_id = self._store.import_file(path)
+        except (InputFileError, StorageError, OSError) as exc:
+            raise SessionError(str(exc)) from exc
+        self._refresh_list()
+        self.open(profile_id)
+        return profile_id
+
+    def export_profile(self, path: Path) -> None:
+        """Write the profile this window shows as a contract §1 file (also when not saved)."""
+        if self._profile is None:
+            raise SessionError(
+                "Fill in the fields marked * first: there is no complete profile to export yet."
+            )
+        from shoeadvisor.storage import StorageError, write_profile_file
+
+        try:
+            write_profile_file(self._profile, path)
+        except (StorageError, OSError) as exc:
+            raise SessionError(str(exc)) from exc
+
+    def retry_lock(self) -> bool:
+        """Try to become the window that writes; on success show what is on disk now."""
+        if self._store is None or not self._store.read_only:
+            return self._store is not None
+        if not self._store.retry_lock():
+            return False
+        self._retry_timer.stop()
+        self._refresh_list()
+        # Edits made while read-only were never saved (the banner said so): show the disk.
+        current = self._profile_id
+        self._shoes_unsaved = False
+        if current is not None:
+            self._profile_id, self._saved = None, self._profile
+            self.open(current)
+        elif self._open:
+            self._set_draft(dict(self._draft), emit=False)  # a new profile: saved from now on
+        else:
+            self._set_state("none", "")
+        self._emit(Change.ALL)
+        return True
+
+    # ------------------------------------------------------------------ shoes
+    def set_shoes(self, shoes: Sequence[Shoe]) -> bool:
+        """The runner's shoes from now on; saved at once (kept in memory if that fails)."""
+        self._shoes = tuple(shoes)
+        self._shoes_unsaved = True
+        self._readvise()
+        saved = self._flush()
+        self._emit(Change.SHOES | Change.ADVICE | Change.SAVE_STATE)
+        return saved
+
+    def export_shoes(self, path: Path) -> None:
+        """Write the runner's shoes as a contract §2 file."""
+        from shoeadvisor.storage import StorageError, write_shoes_file
+
+        try:
+            write_shoes_file(self._shoes, path)
+        except (StorageError, OSError) as exc:
+            raise SessionError(str(exc)) from exc
+
+    # The two places that know where shoes are kept. When shoes belong to a runner
+    # (one list per profile), these take self._profile_id; nothing else changes.
+    def _read_shoes(self) -> list[Shoe]:
+        assert self._store is not None
+        shoes, problems = self._store.load_user_shoes_report()
+        self._shoe_problems = tuple(str(p) for p in problems)
+        return shoes
+
+    def _write_shoes(self, shoes: Sequence[Shoe]) -> None:
+        assert self._store is not None
+        self._store.save_user_shoes(list(shoes))
+
+    # ------------------------------------------------------------------ inside
+    def _emit(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def _say(self, text: str, also: Change | None = None) -> None:
+        self._notice = text
+        change = Change.NOTICE | Change.PROFILES | Change.CURRENT
+        self._emit(change | also if also is not None else change)
+
+    def _set_state(self, kind: str, text: str) -> None:
+        self._state = SaveState(kind, text)
+
+    def _enter(self, profile_id: str | None, saved: RunnerProfile | None) -> None:
+        """Make a profile the open one (None: a new profile); its draft follows."""
+        self._save_timer.stop()
+        self._open = True
+        self._profile_id = profile_id
+        self._saved = saved
+        self._profile = None
+        self._advice, self._catalog = None, ()
+        if self._store is not None:
+            self._shoes = tuple(self._read_shoes())
+            self._shoes_unsaved = False
+
+    def _set_draft(self, draft: dict[str, Any], *, emit: bool = True) -> None:
+        from shoeadvisor.core.profile_draft import check_draft
+
+        self._open = True
+        self._draft = draft
+        check = check_draft(draft)
+        self._problems = check.problems
+        change = Change.DRAFT
+        if check.profile is not None and check.profile != self._profile:
+            self._profile = check.profile
+            self._readvise()
+            change |= Change.PROFILE | Change.ADVICE
+        if self.has_unsaved_changes() and self._store is not None and not self.read_only:
+            self._save_timer.start()
+        self._settle_state(saving=self._save_timer.isActive())
+        if emit:
+            self._emit(change | Change.SAVE_STATE)
+
+    def _settle_state(self, *, saving: bool = False, saved_now: bool = False) -> None:
+        """What the status bar says once the draft or the disk changed."""
+        from datetime import datetime
+
+        if self.read_only:
+            self._set_state("read_only", READ_ONLY)
+        elif self._state.kind in ("failed", "problem") and self.has_unsaved_changes():
+            pass  # the reason it could not be written still holds until a save succeeds
+        elif self._problems and self._profile_id is None:
+            self._set_state("new", NEW_PROFILE)
+        elif self._problems:
+            self._set_state("incomplete", INCOMPLETE)
+        elif saving:
+            self._set_state("saving", "Saving…")
+        elif saved_now:
+            self._set_state("saved", f"Saved {datetime.now():%H:%M}")
+        elif self._state.kind in ("incomplete", "new", "saving") and self._profile_id:
+            self._set_state("saved", "Saved")
+
+    def _readvise(self) -> None:
+        profile = self._profile
+        if profile is None:
+            self._advice, self._catalog = None, ()
+            return
+        from shoeadvisor.core.advisor import advise, score_shoes
+
+        kb = self.knowledge
+        self._advice = advise(profile, self._shoes, kb)
+        self._catalog = score_shoes(self._advice.features, kb.catalog, profile, kb)
+
+    def _autosave(self) -> None:
+        self._flush()
+        self._emit(Change.SAVE_STATE | Change.CURRENT | Change.PROFILES)
+
+    def _retry(self) -> None:
+        if self.read_only:
+            self.retry_lock()
+        elif self.has_unsaved_changes():
+            self._autosave()
+        else:
+            self._retry_timer.stop()
+
+    def _flush(self) -> bool:
+        """Write the profile and shoes if they changed; True when nothing is left unsaved."""
+        self._save_timer.stop()
+        if not self.has_unsaved_changes():
+            return True
+        if self._store is None:
+            return False  # the folder could not be opened: the state says so
+        if self.read_only:
+            self._set_state("read_only", READ_ONLY)
+            return False
+        from shoeadvisor.core.files import InputFileError
+        from shoeadvisor.storage import StorageError
+
+        profile = self._profile
+        try:
+            if profile is not None and profile != self._saved:
+                created = self._profile_id is None
+                renamed = self._saved is not None and self._saved.name != profile.name
+                self._profile_id = self._store.save(self._profile_id, profile)
+                self._saved = profile
+                if created or renamed:  # the list shows names: re-read it when one changes
+                    self._refresh_list()
+                if created:
+                    self._remember_last(self._profile_id)
+            if self._shoes_unsaved:
+                self._write_shoes(self._shoes)
+                self._shoes_unsaved = False
+        except (StorageError, InputFileError, OSError) as exc:
+            self._set_state("failed", f"Not saved: {_why_not_written(exc)} — {KEPT}")
+            self._retry_timer.start()
+            return False
+        self._set_state("saved", "")  # a failure before this no longer holds
+        self._settle_state(saved_now=True)
+        return True
+
+    def _leave_current(self) -> bool:
+        """Before another profile opens: save this one; False (and it stays) if that fails."""
+        if self._flush():
+            return True
+        if self.read_only:
+            return True  # nothing is ever saved here: the banner says so
+        self._emit(Change.SAVE_STATE | Change.CURRENT)
+        return False
+
+    def _remember_last(self, profile_id: str | None) -> None:
+        from shoeadvisor.storage import StorageError
+
+        if self._store is None or self.read_only:
+            return
+        with contextlib.suppress(StorageError, OSError):  # only a convenience for next time
+            self._store.set_last_opened(profile_id)
+
+    def _refresh_list(self) -> None:
+        from shoeadvisor.storage import StorageError
+
+        if self._store is None:
+            return
+        try:
+            entries, problems = self._store.list_profiles()
+        except (StorageError, OSError) as exc:
+            self._list_problems = (str(exc),)
+            return
+        listed = [SavedProfile(e.id, e.name, e.modified, e.from_backup) for e in entries]
+        listed.sort(key=lambda p: (p.name.casefold(), p.id))
+        self._list = tuple(listed)
+        self._list_problems = tuple(str(p) for p in problems)
+
+    def _store_call(self, call: Any) -> Any:
+        """Run a change on the store; on failure say why (in the list's notice), return None."""
+        from shoeadvisor.core.files import InputFileError
+        from shoeadvisor.storage import StorageError
+
+        if self._store is None:
+            return None
+        try:
+            return call(self._store)
+        except (StorageError, InputFileError, OSError) as exc:
+            text = exc.message if isinstance(exc, InputFileError) else str(exc)
+            if isinstance(exc, OSError) and not isinstance(exc, InputFileError):
+                text = f"not changed: {_why_not_written(exc)}"
+            self._say(text[:1].upper() + text[1:])
+            return None
+
+
+def warm_up_in_background() -> Any:
+    """Import core/ and read the knowledge files off the UI thread, after the first paint."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        from shoeadvisor.core.knowledge import knowledge
+
+        for module in (
+            "shoeadvisor.core.advisor",
+            "shoeadvisor.core.files",
+            "shoeadvisor.core.profile_draft",
+            "shoeadvisor.storage",
+        ):
+            importlib.import_module(module)
+        knowledge()
+
+    thread = threading.Thread(target=load, name="shoeadvisor-warm-up", daemon=True)
+    thread.start()
+    return thread

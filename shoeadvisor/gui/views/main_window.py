@@ -1,0 +1,346 @@
+"""The main window: menus, the welcome page, the saved profiles and the tabbed pages.
+
+Layout and wiring only: every menu item is an action given the window's context, and
+what the window shows (welcome or pages, title, saved state) is drawn from the session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..actions import app_actions, profile_actions
+from ..actions.context import run
+from ..session import Change
+from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from ..actions.context import ActionContext
+    from ..settings import WindowSettings
+    from .advice_page import AdvicePage
+    from .compare_view import CompareView
+    from .knee_view import KneeView
+    from .profiles_panel import ProfilesPanel, ReadOnlyBanner
+
+
+class StandardKey(NamedTuple):
+    """A platform shortcut by QKeySequence.StandardKey name, resolved when installed."""
+
+    name: str
+
+
+#: The size a first start opens at, when the screen has room for it.
+PREFERRED_SIZE = (1440, 900)
+#: The profiles list's width on a first start.
+DOCK_WIDTH = 200
+
+
+def default_size() -> tuple[int, int]:
+    """PREFERRED_SIZE, shrunk to 90% of the available screen when that is smaller."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    width, height = PREFERRED_SIZE
+    if screen is None:
+        return width, height
+    area = screen.availableGeometry()
+    if area.width() < 200 or area.height() < 200:  # offscreen platforms report tiny screens
+        return width, height
+    return min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9))
+
+
+class MainWindow(QMainWindow):
+    """Menus, a welcome page, the profiles list and a tab per page (Advice, Shoes, Knee).
+
+    Built before the first paint with only the welcome page (or an "opening" line);
+    `finish_startup()` opens the session and builds the rest.
+    """
+
+    def __init__(self, context: ActionContext, settings: WindowSettings) -> None:
+        super().__init__()
+        self.setWindowTitle("ShoeAdvisor")
+        self.context = context
+        context.parent = self
+        self.session = context.session
+        self.settings = settings
+
+        self.welcome = WelcomePage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # Shown between the first paint and the restored profile.
+        self.opening = QLabel("<p align='center'>Opening your profile\u2026</p>")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.opening)
+        self.setCentralWidget(self.stack)
+
+        self.advice_page: AdvicePage | None = None
+        self._compare_page: CompareView | None = None
+        self._knee_page: KneeView | None = None
+        self._holders: dict[str, QWidget] = {}
+        self.profiles_panel: ProfilesPanel | None = None
+        self.profiles_dock: QDockWidget | None = None
+        self.read_only_banner: ReadOnlyBanner | None = None
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName("Saved state")
+        self._shortcuts: list[tuple[QAction, StandardKey | str]] = []
+        self._build_menus()
+
+        self.welcome.newProfileRequested.connect(self.new_profile)
+        self.welcome.exampleRequested.connect(self.try_example)
+        self.session.changed.connect(self._redraw)
+        self.resize(*default_size())
+        geometry = settings.read_bytes("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if settings.read_bool("window/pages"):
+            self.stack.setCurrentWidget(self.opening)
+
+    # ------------------------------------------------------------------ start-up
+    def finish_startup(self) -> None:
+        """After the first paint: shortcuts, the profiles list, and the session's profile."""
+        self.install_shortcuts()
+        if self.profiles_panel is None:
+            self._build_frame()
+        self.session.start()
+
+    def _build_frame(self) -> None:
+        """The profiles dock, the read-only banner and the saved state in the status bar."""
+        from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtWidgets import QDockWidget, QVBoxLayout
+
+        from .profiles_panel import ProfilesPanel, ReadOnlyBanner
+
+        panel = ProfilesPanel(self.context)
+        dock = QDockWidget("My profiles", self)
+        dock.setObjectName("profiles_dock")
+        dock.setWidget(panel)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.profiles_panel, self.profiles_dock = panel, dock
+
+        banner = ReadOnlyBanner(self.session)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(banner)
+        column.addWidget(self.takeCentralWidget())
+        self.setCentralWidget(central)
+        self.read_only_banner = banner
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        state = self.settings.read_bytes("window/state")
+        if state.isEmpty() or not self.restoreState(state):
+            # Docks take their width once the window is laid out: ask after this event.
+            QTimer.singleShot(
+                0, lambda: self.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            )
+
+    def _build_pages(self) -> None:
+        """Advice, with its splitters as the runner left them; Shoes and Knee when first shown."""
+        if self.advice_page is not None:
+            return
+        from .advice_page import AdvicePage
+
+        self.advice_page = AdvicePage(self.session)
+        self.tabs.addTab(self.advice_page, "&Advice")
+        for name, title in (("shoes", "&Shoes"), ("knee", "&Knee")):
+            # An empty holder until the tab is first chosen: the runner waits for the
+            # Advice page only, not for pages they have not opened yet.
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[name] = holder
+            self.tabs.addTab(holder, title)
+        for key, splitter in self.advice_page.splitters().items():
+            self.settings.restore_splitter(key, splitter)
+        self.tabs.currentChanged.connect(self._fill_tab)
+        tab = self.settings.read_int("window/tab", 0)
+        self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
+
+    def _fill_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self._holders.get("shoes"):
+            self.compare_page  # noqa: B018 - builds it
+        elif widget is self._holders.get("knee"):
+            self.knee_page  # noqa: B018
+
+    @property
+    def compare_page(self) -> CompareView:
+        """The Shoes page (built on first use)."""
+        if self._compare_page is None:
+            from .compare_view import CompareView
+
+            self._build_pages()
+            self._compare_page = CompareView(self.context)
+            self._holders["shoes"].layout().addWidget(self._compare_page)
+        return self._compare_page
+
+    @property
+    def knee_page(self) -> KneeView:
+        """The Knee page (built on first use)."""
+        if self._knee_page is None:
+            from .knee_view import KneeView
+
+            self._build_pages()
+            self._knee_page = KneeView(self.session)
+            self._holders["knee"].layout().addWidget(self._knee_page)
+        return self._knee_page
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self, change: Change) -> None:
+        session = self.session
+        if change & Change.SAVE_STATE:
+            self.saved_label.setText(session.save_state.text)
+        if not session.started:
+            return
+        if session.is_open:
+            self._build_pages()
+            if self.stack.currentWidget() is not self.tabs:
+                self.stack.setCurrentWidget(self.tabs)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        if change & (Change.PROFILE | Change.DRAFT | Change.CURRENT):
+            profile = session.profile
+            parts = [profile.name] if profile is not None else []
+            self.setWindowTitle(" \u2014 ".join([*parts, "ShoeAdvisor"]))
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def form(self):  # type: ignore[no-untyped-def]  # ProfileForm
+        self._build_pages()
+        assert self.advice_page is not None
+        return self.advice_page.form
+
+    def showing_welcome(self) -> bool:
+        return self.stack.currentWidget() is self.welcome
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        """Add a page as a tab after the others; returns its index."""
+        self._build_pages()
+        return self.tabs.addTab(widget, title)
+
+    def new_profile(self) -> None:
+        if run(profile_actions.NewProfile, self.context):
+            self._show_advice_page()
+            self.form.name_edit.setFocus()
+
+    def try_example(self) -> None:
+        if run(profile_actions.TryExample, self.context):
+            self._show_advice_page()
+
+    def save_now(self) -> bool:
+        """Ctrl+S: write now; with fields still missing, point at every one of them."""
+        saved = bool(run(profile_actions.SaveNow, self.context))
+        if not saved and self.session.problems and self.advice_page is not None:
+            self.advice_page.form.show_all_errors()
+        return saved
+
+    def show_sources(self):  # type: ignore[no-untyped-def]  # SourcesDialog
+        return run(app_actions.ShowSources, self.context)
+
+    def _show_advice_page(self) -> None:
+        self._build_pages()
+        self.stack.setCurrentWidget(self.tabs)
+        assert self.advice_page is not None
+        self.tabs.setCurrentWidget(self.advice_page)
+
+    # ------------------------------------------------------------------ menus
+    def _action(self, text: str, slot, shortcut: StandardKey | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            self._shortcuts.append((action, shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _command(self, command, shortcut: StandardKey | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        return self._action(command.text, lambda: run(command, self.context), shortcut)
+
+    def install_shortcuts(self) -> None:
+        """Give the menu actions their shortcuts (once).
+
+        Deferred until after the first paint at start-up: the first QKeySequence makes
+        PySide6 build its key enums, ~25 ms nobody can type within anyway.
+        """
+        pending, self._shortcuts = self._shortcuts, []
+        for action, shortcut in pending:
+            if isinstance(shortcut, StandardKey):
+                action.setShortcut(QKeySequence(getattr(QKeySequence.StandardKey, shortcut.name)))
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._action(
+            profile_actions.NewProfile.text, self.new_profile, StandardKey("New")
+        )
+        self.open_action = self._command(profile_actions.OpenOrImport, StandardKey("Open"))
+        self.save_action = self._action(
+            profile_actions.SaveNow.text, self.save_now, StandardKey("Save")
+        )
+        self.export_profile_action = self._command(
+            profile_actions.ExportProfile, StandardKey("SaveAs")
+        )
+        self.export_action = self._command(app_actions.ExportReport, StandardKey("Print"))
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.export_profile_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.sources_action = self._command(app_actions.ShowSources)
+        self.about_action = self._command(app_actions.ShowAbout)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.sources_action)
+        help_menu.addAction(self.about_action)
+
+    # ------------------------------------------------------------------ closing
+    def save_state(self) -> None:
+        """Window state only: never anything of the profile."""
+        settings = self.settings
+        settings.set("window/geometry", self.saveGeometry())
+        settings.set("window/state", self.saveState())
+        settings.set("window/pages", not self.showing_welcome())
+        if self.advice_page is not None:
+            settings.set("window/tab", self.tabs.currentIndex())
+            for key, splitter in self.advice_page.splitters().items():
+                settings.save_splitter(key, splitter)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        session = self.session
+        unsaved = session.started and not session.read_only and not session.save_now()
+        failed = unsaved and session.save_state.kind == "failed"
+        if failed and not self.context.dialogs.confirm(
+            self,
+            "Close without saving?",
+            f"Your latest changes are not saved ({session.save_state.text}). "
+            "Close ShoeAdvisor anyway and lose them?",
+        ):
+            event.ignore()
+            return
+        self.save_state()
+        session.close()  # let another copy of the app write now
+        super().closeEvent(event)

@@ -1,0 +1,454 @@
+"""The runner profile form: every field of the profile, checked as the runner types.
+
+The fields, their kinds and their limits come from the profile model (form_limits),
+their words from the vocabulary (labels). The form holds no profile of its own: each
+edit is sent to the session as a patch of the one field that changed, and every
+widget is drawn from the session's draft, so another page that changes the profile
+(the Knee page) is never overwritten by a stale box here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape, unescape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shoeadvisor.core import labels
+from shoeadvisor.core.form_limits import (
+    FieldSpec,
+    format_number,
+    parse_number,
+    profile_fields,
+    to_metric,
+    to_shown,
+    typical_text,
+    unit,
+)
+
+from ..session import Change
+from ..widgets.text_labels import rich_label
+
+if TYPE_CHECKING:
+    from ..session import RunnerSession
+
+CHOOSE = "Choose\u2026"
+
+#: Where each field goes; a field of the model that no group names goes under "More".
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("You", ("name", "units", "weight_kg", "height_cm", "age", "sex", "experience")),
+    ("Your feet", ("foot_width", "pronation", "arch", "foot_strike")),
+    ("Where and when you run", ("surfaces", "seasons", "downhill")),
+    (
+        "Training",
+        (
+            "weekly_km",
+            "previous_weekly_km",
+            "longest_run_30d_km",
+            "planned_longest_run_km",
+            "warm_up",
+            "injured_last_year",
+        ),
+    ),
+    ("Knees (leave empty if they don't hurt)", ("knee_pain", "knee_symptoms")),
+)
+#: The letter of each field's label that Alt+letter jumps to.
+MNEMONICS = {
+    "name": "N",
+    "weight_kg": "W",
+    "height_cm": "H",
+    "age": "g",
+    "sex": "S",
+    "experience": "x",
+    "foot_width": "w",
+    "pronation": "P",
+    "arch": "A",
+    "foot_strike": "k",
+    "downhill": "D",
+    "weekly_km": "l",
+    "previous_weekly_km": "b",
+    "warm_up": "u",
+}
+#: Checkbox columns of the lists of choices.
+COLUMNS = {"seasons": 4}
+
+
+def error_colour(palette: QPalette) -> str:
+    """A red that stays readable on both light and dark window backgrounds."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return "#ff8a80" if dark else "#b71c1c"
+
+
+def _with_mnemonic(text: str, letter: str | None) -> str:
+    if not letter:
+        return text
+    at = text.find(letter)
+    if at < 0:
+        at = text.lower().find(letter.lower())
+    return text if at < 0 else f"{text[:at]}&{text[at:]}"
+
+
+def _combo() -> QComboBox:
+    """A combo box that may be narrower than its longest item, so the form fits its column."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+def _same_number(text: str, value: float, key: str, units: str) -> bool:
+    """Whether the typed text already stands for this stored value (then it stays as typed)."""
+    try:
+        shown = parse_number(text)
+    except ValueError:
+        return False
+    if shown is None:
+        return False
+    return abs(to_metric(key, shown, units) - value) < 1e-9 or text.strip() == format_number(
+        to_shown(key, value, units)
+    )
+
+
+class ProfileForm(QWidget):
+    """Lays out the profile fields; sends patches to the session; draws its draft."""
+
+    def __init__(self, session: RunnerSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._fields = profile_fields()
+        self._drawing = False
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._shown_profile: object = ()  # which profile the touched fields belong to
+        self._errors: dict[str, QLabel] = {}
+        self.number_edits: dict[str, QLineEdit] = {}
+        self.unit_labels: dict[str, QLabel] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.boxes: dict[str, dict[str, QCheckBox]] = {}
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(
+            rich_label(
+                "Describe yourself; the advice on the right updates as you type. "
+                "Fields marked <b>*</b> are required."
+            )
+        )
+        placed = {key for _, keys in GROUPS for key in keys}
+        rest = tuple(key for key in self._fields if key not in placed)
+        for title, keys in (*GROUPS, ("More", rest)):
+            present = [key for key in keys if key in self._fields]
+            if not present:
+                continue
+            group = QGroupBox(title)
+            form = QFormLayout(group)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for key in present:
+                self._add_field(form, self._fields[key])
+            outer.addWidget(group)
+        outer.addStretch()
+        # Old names, used by tests and by the window.
+        self.surface_boxes = self.boxes.get("surfaces", {})
+        self.season_boxes = self.boxes.get("seasons", {})
+        self.knee_pain_boxes = self.boxes.get("knee_pain", {})
+        self.knee_symptom_boxes = self.boxes.get("knee_symptoms", {})
+        for key, combo in self.combos.items():
+            setattr(self, f"{key}_combo", combo)
+
+        session.changed.connect(self._redraw)
+        self.draw()
+
+    # ------------------------------------------------------------------ building
+    def _label(self, spec: FieldSpec) -> str:
+        text = _with_mnemonic(labels.field(spec.key), MNEMONICS.get(spec.key))
+        return f"{text} *" if spec.required else text
+
+    def _describe(self, spec: FieldSpec, target: QWidget) -> None:
+        name = labels.field(spec.key)
+        target.setAccessibleName(name + (" (required)" if spec.required else ""))
+        hint = labels.FIELD_HINTS.get(spec.key)
+        if hint:
+            target.setToolTip(hint)
+            target.setAccessibleDescription(hint)
+
+    def _error_label(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{key}")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAccessibleName(f"Problem with {labels.field(key)}")
+        label.hide()
+        self._errors[key] = label
+        return label
+
+    def _row(self, form: QFormLayout, spec: FieldSpec, widget: QWidget, focus: QWidget) -> None:
+        self._describe(spec, focus)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self._error_label(spec.key))
+        row_label = QLabel(self._label(spec))
+        row_label.setBuddy(focus)  # Alt+underlined letter jumps to the input
+        form.addRow(row_label, box)
+
+    def _add_field(self, form: QFormLayout, spec: FieldSpec) -> None:
+        key = spec.key
+        if key == "units":
+            self._add_units(form)
+        elif spec.kind == "text":
+            edit = QLineEdit()
+            edit.setPlaceholderText("e.g. Sam")
+            if spec.max_length:
+                edit.setMaxLength(spec.max_length + 20)  # too long is told, not cut silently
+            edit.textEdited.connect(lambda text, k=key: self._edited(k, text))
+            self.name_edit = edit
+            self._row(form, spec, edit, edit)
+        elif spec.kind == "number":
+            self._add_number(form, spec)
+        elif spec.kind in ("choice", "flag"):
+            combo = _combo()
+            combo.addItem(CHOOSE if spec.required else labels.NOT_SET, None)
+            if spec.kind == "flag":
+                for value in (True, False):
+                    combo.addItem(labels.yes_no(value), value)
+            else:
+                for value in spec.choices:
+                    combo.addItem(labels.choice(key, value), value)
+            combo.currentIndexChanged.connect(
+                lambda _i, k=key, c=combo: self._edited(k, c.currentData())
+            )
+            self.combos[key] = combo
+            self._row(form, spec, combo, combo)
+        elif spec.kind == "many":
+            self._add_checks(form, spec)
+
+    def _add_units(self, form: QFormLayout) -> None:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.metric_radio = QRadioButton(_with_mnemonic(labels.choice("units", "metric"), "M"))
+        self.imperial_radio = QRadioButton(_with_mnemonic(labels.choice("units", "imperial"), "I"))
+        self.metric_radio.setAccessibleName("Units: metric")
+        self.imperial_radio.setAccessibleName("Units: imperial")
+        self._units_group = QButtonGroup(self)
+        for radio in (self.metric_radio, self.imperial_radio):
+            self._units_group.addButton(radio)
+            layout.addWidget(radio)
+        layout.addStretch()
+        self.metric_radio.setChecked(True)
+        self._units_group.buttonToggled.connect(self._units_toggled)
+        form.addRow(labels.field("units"), row)
+
+    def _add_number(self, form: QFormLayout, spec: FieldSpec) -> None:
+        edit = QLineEdit()
+        edit.setMaximumWidth(110)
+        shown_unit = QLabel(unit(spec.key))
+        shown_unit.setMinimumWidth(24)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit)
+        layout.addWidget(shown_unit)
+        layout.addStretch()
+        edit.textEdited.connect(lambda text, k=spec.key: self._number_edited(k, text))
+        self.number_edits[spec.key] = edit
+        self.unit_labels[spec.key] = shown_unit
+        self._row(form, spec, row, edit)
+
+    def _add_checks(self, form: QFormLayout, spec: FieldSpec) -> None:
+        key = spec.key
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        columns = COLUMNS.get(key, 2)
+        boxes: dict[str, QCheckBox] = {}
+        for i, value in enumerate(spec.choices):
+            box = QCheckBox(labels.choice(key, value))
+            box.setAccessibleName(f"{labels.field(key)}: {labels.choice(key, value)}")
+            hint = labels.FIELD_HINTS.get(key)
+            if hint:
+                box.setToolTip(hint)
+            box.toggled.connect(lambda on, k=key, v=value: self._ticked(k, v, on))
+            grid.addWidget(box, i // columns, i % columns)
+            boxes[value] = box
+        self.boxes[key] = boxes
+        label = labels.field(key) + (" *" if spec.required else "")
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(grid_widget)
+        layout.addWidget(self._error_label(key))
+        form.addRow(label, holder)
+        if key == "surfaces":
+            self.main_surface_combo = _combo()
+            self.main_surface_combo.setAccessibleName("Main surface")
+            self.main_surface_combo.setToolTip("The surface you run on most; it weighs the most.")
+            self.main_surface_combo.activated.connect(self._main_surface_chosen)
+            main_label = QLabel("Ma&in surface")
+            main_label.setBuddy(self.main_surface_combo)
+            form.addRow(main_label, self.main_surface_combo)
+
+    # ------------------------------------------------------------------ the runner's edits
+    @property
+    def units(self) -> str:
+        return "imperial" if self._session.draft.get("units") == "imperial" else "metric"
+
+    def _send(self, key: str, value: Any) -> None:
+        self._touched.add(key)
+        self._session.update(**{key: value})
+
+    def _edited(self, key: str, value: Any) -> None:
+        if not self._drawing:
+            self._send(key, value)
+
+    def _number_edited(self, key: str, text: str) -> None:
+        if self._drawing:
+            return
+        units = self.units
+        stored = self._session.draft.get(key)
+        if isinstance(stored, float | int) and text.strip() == format_number(
+            to_shown(key, stored, units)
+        ):
+            self._touched.add(key)  # the same number as shown: the exact value is kept
+            return
+        try:
+            shown = parse_number(text)
+        except ValueError:
+            self._send(key, text)  # kept as typed, and named as a problem
+            return
+        self._send(key, None if shown is None else to_metric(key, shown, units))
+
+    def _ticked(self, key: str, value: str, on: bool) -> None:
+        if self._drawing:
+            return
+        current = list(self._session.draft.get(key) or [])
+        if key == "surfaces":  # in the order ticked: the first is the main surface
+            chosen = [v for v in current if v != value] + ([value] if on else [])
+            if on and value in current:
+                chosen = current
+        else:
+            marked = set(current) | {value} if on else set(current) - {value}
+            chosen = [v for v in self._fields[key].choices if v in marked]
+        self._send(key, chosen)
+
+    def _main_surface_chosen(self, index: int) -> None:
+        chosen = self.main_surface_combo.itemData(index)
+        current = list(self._session.draft.get("surfaces") or [])
+        if chosen in current and current[0] != chosen:
+            self._send("surfaces", [chosen, *(s for s in current if s != chosen)])
+
+    def _units_toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if self._drawing or not checked:
+            return
+        units = "imperial" if self.imperial_radio.isChecked() else "metric"
+        if units != self.units:
+            self._send("units", units)
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self, change: Change) -> None:
+        if change & (Change.DRAFT | Change.CURRENT):
+            self.draw()
+
+    def draw(self) -> None:
+        """Show the session's draft; a field being typed in keeps the runner's text."""
+        session = self._session
+        draft = session.draft
+        if session.profile_id != self._shown_profile:  # another profile: start afresh
+            self._shown_profile = session.profile_id
+            self._touched.clear()
+            self._show_all = session.profile_id is not None
+        units = self.units
+        self._drawing = True
+        try:
+            name = draft.get("name")
+            name = name if isinstance(name, str) else ""
+            if hasattr(self, "name_edit") and self.name_edit.text().strip() != name.strip():
+                self.name_edit.setText(name)
+            if hasattr(self, "imperial_radio"):
+                (self.imperial_radio if units == "imperial" else self.metric_radio).setChecked(True)
+            for key, edit in self.number_edits.items():
+                self._draw_number(key, edit, draft.get(key), units)
+            for key, combo in self.combos.items():
+                index = max(combo.findData(draft.get(key)), 0)
+                if combo.currentIndex() != index:
+                    combo.setCurrentIndex(index)
+            for key, boxes in self.boxes.items():
+                chosen = set(draft.get(key) or ())
+                for value, box in boxes.items():
+                    if box.isChecked() != (value in chosen):
+                        box.setChecked(value in chosen)
+            if hasattr(self, "main_surface_combo"):
+                self._draw_main_surface(list(draft.get("surfaces") or ()))
+        finally:
+            self._drawing = False
+        self._draw_errors(session.problems)
+
+    def _draw_number(self, key: str, edit: QLineEdit, value: Any, units: str) -> None:
+        self.unit_labels[key].setText(unit(key, units))
+        spec = self._fields[key]
+        example = typical_text(key, units)
+        edit.setPlaceholderText(example if spec.required else f"e.g. {example}")
+        if isinstance(value, str):
+            wanted = value
+        elif value is None:
+            wanted = ""
+        elif _same_number(edit.text(), float(value), key, units):
+            return
+        else:
+            wanted = format_number(to_shown(key, float(value), units))
+        if edit.text() != wanted:
+            edit.setText(wanted)
+
+    def _draw_main_surface(self, surfaces: list[str]) -> None:
+        combo = self.main_surface_combo
+        shown = [combo.itemData(i) for i in range(combo.count())]
+        if shown == surfaces and surfaces:
+            return
+        combo.clear()
+        for value in surfaces:
+            combo.addItem(labels.choice("surfaces", value), value)
+        if not surfaces:
+            combo.addItem("Tick a surface first", None)
+        combo.setCurrentIndex(0)
+        combo.setEnabled(len(surfaces) > 1)
+
+    def _draw_errors(self, problems: Mapping[str, str]) -> None:
+        colour = error_colour(self.palette())
+        for key, label in self._errors.items():
+            message = problems.get(key)
+            visible = bool(message) and (self._show_all or key in self._touched)
+            if visible:
+                label.setText(f"<span style='color:{colour}'>\u26a0 {escape(message)}</span>")
+            label.setVisible(visible)
+
+    def show_all_errors(self) -> None:
+        """Show every message, also for fields the runner has not touched yet."""
+        self._show_all = True
+        self._draw_errors(self._session.problems)
+
+    def visible_errors(self) -> dict[str, str]:
+        """The messages the runner can see, by field."""
+        return {
+            key: unescape(label.text().split("\u26a0 ", 1)[-1].removesuffix("</span>"))
+            for key, label in self._errors.items()
+            if not label.isHidden()
+        }

@@ -1,0 +1,1 @@
+"""Reusable widgets, delegates and dialogs, with no knowledge of the session."""

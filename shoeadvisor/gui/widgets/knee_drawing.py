@@ -1,0 +1,297 @@
+"""A drawn right knee, front and side, whose regions a runner clicks to mark pain.
+
+The regions are the pain locations of contract §1. Shapes live in a 100 × 160 box per
+view and are scaled to the widget, so hit-testing and painting use the same paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from shoeadvisor.core import labels
+
+BOX_W, BOX_H = 100.0, 160.0
+TITLE_HEIGHT = 22.0
+SKIN = QColor("#f3dcc4")
+SKIN_EDGE = QColor("#8a6a50")
+KNEECAP = QColor("#e6c3a0")
+MARKED = QColor(198, 40, 40, 150)
+HOVER = QColor(30, 110, 200, 70)
+REGION_EDGE = QColor("#5a7fa8")
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addEllipse(QPointF(cx, cy), rx, ry)
+    return path
+
+
+def _rounded(x: float, y: float, w: float, h: float, r: float = 6) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(x, y, w, h), r, r)
+    return path
+
+
+def _polygon(*points: tuple[float, float]) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    path.closeSubpath()
+    return path
+
+
+@dataclass(frozen=True)
+class KneePanel:
+    """One view of the knee: its title, the leg outline and the clickable regions."""
+
+    title: str
+    leg: tuple[QPainterPath, ...]
+    kneecap: QPainterPath
+    regions: dict[str, QPainterPath]
+    captions: dict[str, tuple[float, float]]
+    notes: tuple[tuple[str, float, float], ...]
+
+
+def _front() -> KneePanel:
+    # A right knee seen from the front: the outside of the knee is on the viewer's left.
+    leg = QPainterPath(QPointF(22, 0))
+    leg.lineTo(20, 40)
+    leg.quadTo(15, 52, 17, 62)
+    leg.quadTo(19, 78, 27, 84)
+    leg.lineTo(33, 120)
+    leg.lineTo(37, 160)
+    leg.lineTo(63, 160)
+    leg.lineTo(67, 120)
+    leg.lineTo(73, 84)
+    leg.quadTo(81, 78, 83, 62)
+    leg.quadTo(85, 52, 80, 40)
+    leg.lineTo(78, 0)
+    leg.closeSubpath()
+    tendon = _polygon((45, 72), (55, 72), (54, 97), (46, 97))
+    return KneePanel(
+        "Front (right knee)",
+        (leg, tendon),
+        _ellipse(50, 60, 12, 14),
+        {
+            "around_kneecap": _ellipse(50, 60, 19, 21),
+            "below_kneecap": _rounded(39, 85, 22, 22),
+            "outside": _rounded(6, 46, 21, 50),
+            "inside": _rounded(73, 46, 21, 50),
+        },
+        {
+            "around_kneecap": (50, 34),
+            "below_kneecap": (50, 114),
+            "outside": (16, 103),
+            "inside": (84, 103),
+        },
+        (),
+    )
+
+
+def _side() -> KneePanel:
+    # The same knee seen from its outer side: the front of the knee points right.
+    leg = QPainterPath(QPointF(24, 0))
+    leg.lineTo(22, 45)
+    leg.quadTo(27, 64, 24, 80)
+    leg.quadTo(14, 100, 26, 125)
+    leg.lineTo(38, 160)
+    leg.lineTo(60, 160)
+    leg.lineTo(68, 110)
+    leg.lineTo(72, 80)
+    leg.quadTo(78, 70, 76, 52)
+    leg.lineTo(74, 0)
+    leg.closeSubpath()
+    tendon = _polygon((74, 70), (79, 72), (72, 94), (68, 92))
+    return KneePanel(
+        "Side, from the outside",
+        (leg, tendon),
+        _ellipse(78, 60, 6, 12),
+        {
+            "around_kneecap": _ellipse(78, 60, 11, 17),
+            "below_kneecap": _rounded(60, 80, 24, 22),
+            "outside": _ellipse(48, 62, 14, 18),
+            "behind": _rounded(2, 46, 24, 46),
+        },
+        {
+            "around_kneecap": (80, 37),
+            "below_kneecap": (74, 109),
+            "outside": (48, 86),
+            "behind": (14, 98),
+        },
+        (("← back", 14, 40), ("front →", 86, 24)),
+    )
+
+
+PANELS: tuple[KneePanel, ...] = (_front(), _side())
+
+
+def panel_rects(area: QRectF) -> list[QRectF]:
+    """Where each panel's 100 × 160 box sits inside the widget, keeping its shape."""
+    gap = 16.0
+    width = (area.width() - gap * (len(PANELS) - 1)) / len(PANELS)
+    height = area.height() - TITLE_HEIGHT
+    scale = max(0.1, min(width / BOX_W, height / BOX_H))
+    rects = []
+    for i in range(len(PANELS)):
+        left = area.left() + i * (width + gap) + (width - BOX_W * scale) / 2
+        rects.append(QRectF(left, area.top() + TITLE_HEIGHT, BOX_W * scale, BOX_H * scale))
+    return rects
+
+
+def _transform(box: QRectF) -> QTransform:
+    scale = box.width() / BOX_W
+    return QTransform(scale, 0, 0, scale, box.left(), box.top())
+
+
+def paint_knee(
+    painter: QPainter, area: QRectF, marked: Iterable[str], hovered: tuple[int, str] | None = None
+) -> None:
+    """Draw both views into `area`; marked regions are filled red."""
+    chosen = set(marked)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    title_font = QFont(painter.font())
+    title_font.setBold(True)
+    small = QFont(painter.font())
+    small.setPointSizeF(max(6.5, painter.font().pointSizeF() * 0.8))
+    for index, (panel, box) in enumerate(zip(PANELS, panel_rects(area), strict=True)):
+        painter.setFont(title_font)
+        painter.setPen(QColor("#222222"))
+        title = QRectF(box.left() - 30, box.top() - TITLE_HEIGHT, box.width() + 60, TITLE_HEIGHT)
+        painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), panel.title)
+        t = _transform(box)
+        painter.setPen(QPen(SKIN_EDGE, 1.5))
+        painter.setBrush(SKIN)
+        for part in panel.leg:
+            painter.drawPath(t.map(part))
+        painter.setBrush(KNEECAP)
+        painter.drawPath(t.map(panel.kneecap))
+        for location, region in panel.regions.items():
+            path = t.map(region)
+            if location in chosen:
+                painter.setBrush(MARKED)
+                painter.setPen(QPen(QColor("#8e0000"), 2))
+            elif hovered == (index, location):
+                painter.setBrush(HOVER)
+                painter.setPen(QPen(REGION_EDGE, 1.5))
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(REGION_EDGE, 1, Qt.PenStyle.DashLine))
+            painter.drawPath(path)
+        painter.setFont(small)
+        for location, (x, y) in panel.captions.items():
+            point = t.map(QPointF(x, y))
+            text = labels.KNEE_PLACE_CAPTIONS[location]
+            painter.setPen(QColor("#8e0000") if location in chosen else QColor("#2d4b6d"))
+            if location in chosen:
+                text = "● " + text
+            rect = QRectF(point.x() - 60, point.y() - 8, 120, 16)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.setPen(QColor("#777777"))
+        for text, x, y in panel.notes:
+            point = t.map(QPointF(x, y))
+            painter.drawText(
+                QRectF(point.x() - 40, point.y() - 8, 80, 16),
+                int(Qt.AlignmentFlag.AlignCenter),
+                text,
+            )
+    painter.restore()
+
+
+class KneeDrawing(QWidget):
+    """Click a region to mark or unmark pain there; the checkboxes beside it do the same."""
+
+    locationToggled = Signal(str)  # a contract §1 knee_pain location
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._marked: set[str] = set()
+        self._hovered: tuple[int, str] | None = None
+        self.setMouseTracking(True)
+        self.setMinimumSize(260, 210)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName("Knee drawing")
+        self.setAccessibleDescription(
+            "Front and side view of a right knee. Click where it hurts; the checkboxes "
+            "below do the same."
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 300)
+
+    @property
+    def marked(self) -> frozenset[str]:
+        return frozenset(self._marked)
+
+    def set_marked(self, locations: Iterable[str]) -> None:
+        marked = set(locations)
+        if marked != self._marked:
+            self._marked = marked
+            self.update()
+
+    def _area(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(6, 4, -6, -4)
+
+    def hit(self, point: QPointF) -> tuple[int, str] | None:
+        """The (panel, location) under a point, if any."""
+        for index, box in enumerate(panel_rects(self._area())):
+            local = _transform(box).inverted()[0].map(point)
+            for location, region in PANELS[index].regions.items():
+                if region.contains(local):
+                    return index, location
+        return None
+
+    def region_center(self, panel: int, location: str) -> QPointF:
+        """Where a region is on screen (for tests and tooltips)."""
+        box = panel_rects(self._area())[panel]
+        return _transform(box).map(PANELS[panel].regions[location].boundingRect().center())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_knee(painter, self._area(), self._marked, self._hovered)
+        painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        found = self.hit(event.position())
+        if found != self._hovered:
+            self._hovered = found
+            self.update()
+            if found:
+                state = "marked" if found[1] in self._marked else "click to mark"
+                QToolTip.showText(
+                    event.globalPosition().toPoint(),
+                    f"{labels.knee_place(found[1])} ({state})",
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hovered = None
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            found = self.hit(event.position())
+            if found:
+                self.locationToggled.emit(found[1])
+                return
+        super().mousePressEvent(event)
+
+
+__all__ = ["PANELS", "KneeDrawing", "paint_knee"]

@@ -1,0 +1,80 @@
+"""Summaries word a profile and a comparison the same way for every screen and the report."""
+
+from __future__ import annotations
+
+from shoeadvisor.core.files import load_profile
+from shoeadvisor.core.resources import resource_path
+from shoeadvisor.core.summaries import (
+    ShoeFindings,
+    SimilarFinding,
+    advice_status,
+    comparison_lines,
+    profile_rows,
+    similar_lines,
+)
+
+
+def text(lines: list[tuple]) -> list[str]:  # type: ignore[type-arg]
+    return ["".join(p.text for p in line) for line in lines]
+
+
+def test_profile_rows_use_the_vocabulary_and_the_runners_units() -> None:
+    example = load_profile(resource_path("example_runner.json"))
+    rows = dict(profile_rows(example))
+    assert rows["Name"] == "Example runner"
+    assert rows["Foot width"] == "Wide"
+    assert rows["Pronation"] == "Rolls inward (overpronation)"
+    assert rows["Weight"] == "82 kg"
+    assert rows["Surfaces (main first)"] == "Asphalt / road, Trail / off-road"
+    assert rows["Knee pain"] == "Around the kneecap"
+    assert rows["Knee symptoms"] == "Crunching or grinding"
+    assert rows["Downhill often"] == "Yes"
+    imperial = dict(profile_rows(example.model_copy(update={"units": "imperial"})))
+    assert imperial["Weight"] == "180.8 lb"
+    assert imperial["Distance last week"] == "19.9 mi"
+    assert "Units" not in rows and "Height" in rows
+
+
+def test_the_comparison_names_gaps_close_calls_and_shoes_to_try() -> None:
+    best = ShoeFindings("Road A", 72, (), ("Grip",), (), True)
+    other = ShoeFindings("Road B", 70, ("Cushioning",), (), ("Narrow fit",), False)
+    lines = text(
+        comparison_lines([best, other], 3, close_call=("Road A", "Road B"), close_margin=3)
+    )
+    assert lines[0] == (
+        "Best fit for you: Road A — 72/100. ✓ has 2 of your 3 essential features; "
+        "? not checked: Grip."
+    )
+    assert lines[1] == (
+        "Road B — 70: ✗ lacks Cushioning (essential for you); "
+        "! has Narrow fit, which you should avoid."
+    )
+    assert lines[2] == "Close call: Road A and Road B are within 3 points: let comfort decide."
+    assert lines[3].startswith("Try on: Road B.")
+    tones = {p.tone for line in comparison_lines([other], 3) for p in line}
+    assert "missing" in tones and "avoid" in tones
+
+
+def test_a_single_shoe_and_shoes_chosen_for_the_runner() -> None:
+    alone = text(comparison_lines([ShoeFindings("Only", 60, (), (), (), True)], 0))
+    assert alone[0].startswith("Only — 60/100 for you.")
+    chosen = comparison_lines(
+        [ShoeFindings("A", 60, (), (), (), True), ShoeFindings("B", 50, (), (), (), True)],
+        0,
+        chosen_for_you=True,
+    )
+    assert text(chosen)[0].startswith("Your 2 best-fitting shoes.")
+    assert comparison_lines([], 2) == []
+
+
+def test_advice_status_and_similar_shoes() -> None:
+    assert advice_status("Sam", 0, True) == (
+        "Advice for Sam. Select a feature or a risk to see why.",
+        False,
+    )
+    words, problem = advice_status(None, 2, True)
+    assert problem and "2 fields need fixing" in words
+    assert advice_status(None, 6, False)[0].startswith("Fill in the fields")
+    found = similar_lines("Road A", [SimilarFinding("Trail B", True, 61, "alike on grip")], True)
+    assert text(found)[0] == "Shoes most like Road A"
+    assert "Trail B (typical shoe · fit 61 for you)\nalike on grip" in text(found)
