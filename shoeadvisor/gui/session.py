@@ -76,6 +76,13 @@ class SaveState:
 
 
 READ_ONLY = "Read-only: another ShoeAdvisor is open"
+#: What the status bar says while the store may not write, by the store's read_only_cause().
+READ_ONLY_BECAUSE = {
+    "other_copy": READ_ONLY,
+    "disk_full": "Read-only: the disk is full — changes here are not saved",
+    "not_writable": "Read-only: the profile folder cannot be written to",
+    "unknown": "Read-only: the profile folder could not be locked for writing",
+}
 NEW_PROFILE = "New profile: saved as soon as the fields marked * are filled in"
 INCOMPLETE = "Not saved: fix the marked fields first — the last complete version is on disk"
 KEPT = "your changes are kept in this window"
@@ -106,6 +113,8 @@ def _why_not_written(error: BaseException) -> str:
                 return seen.strerror[:1].lower() + seen.strerror[1:]
         seen = seen.__cause__ or seen.__context__
     text = str(error)
+    if "disk is full" in text.lower():  # SQLite's words for ENOSPC, passed on by the run log
+        return "the disk is full"
     return text[:1].lower() + text[1:] if text else type(error).__name__
 
 
@@ -180,7 +189,7 @@ class RunnerSession(QObject):
         if last is None and self._list:
             last = max(self._list, key=lambda p: p.modified).id
         if last is None or not self.open(last):
-            self._set_state("none", READ_ONLY if self.read_only else "")
+            self._set_state("none", self._read_only_text() if self.read_only else "")
         self._emit(Change.ALL)
 
     @property
@@ -273,6 +282,19 @@ class RunnerSession(QObject):
         """Another running ShoeAdvisor owns the data folder: nothing is written here."""
         return self._store is not None and self._store.read_only
 
+    @property
+    def read_only_reason(self) -> str:
+        """Why nothing is written here, in a sentence for the banner ("" while writable)."""
+        return (self._store.read_only_reason() or "") if self._store is not None else ""
+
+    @property
+    def locked_by_another_window(self) -> bool:
+        return self._store is not None and self._store.read_only_cause() == "other_copy"
+
+    def _read_only_text(self) -> str:
+        cause = self._store.read_only_cause() if self._store is not None else None
+        return READ_ONLY_BECAUSE.get(cause or "unknown", READ_ONLY_BECAUSE["unknown"])
+
     def has_unsaved_changes(self) -> bool:
         dirty_profile = self._profile is not None and self._profile != self._saved
         return dirty_profile or self._shoes_unsaved
@@ -361,7 +383,7 @@ class RunnerSession(QObject):
         self._set_draft(draft_of(entry.profile), emit=False)
         note = " (restored from the backup copy)" if entry.from_backup else ""
         if self.read_only:
-            self._set_state("read_only", READ_ONLY)
+            self._set_state("read_only", self._read_only_text())
         else:
             self._set_state("saved", f"Saved {_when(entry.modified)}{note}")
             self._remember_last(entry.id)
@@ -520,17 +542,27 @@ class RunnerSession(QObject):
         except (StorageError, OSError) as exc:
             raise SessionError(str(exc)) from exc
 
-    # The two places that know where shoes are kept. When shoes belong to a runner
-    # (one list per profile), these take self._profile_id; nothing else changes.
+    # The two places that know where shoes are kept: each profile has its own list
+    # (storage keeps it in the run log). A new profile gets one once it is first saved.
     def _read_shoes(self) -> list[Shoe]:
-        assert self._store is not None
-        shoes, problems = self._store.load_user_shoes_report()
-        self._shoe_problems = tuple(str(p) for p in problems)
-        return shoes
+        from shoeadvisor.storage import StorageError
+        from shoeadvisor.storage.runlog import RunLogError
 
-    def _write_shoes(self, shoes: Sequence[Shoe]) -> None:
-        assert self._store is not None
-        self._store.save_user_shoes(list(shoes))
+        self._shoe_problems = ()
+        if self._store is None or self._profile_id is None:
+            return []
+        try:
+            return self._store.profile_shoes(self._profile_id)
+        except (StorageError, OSError, RunLogError) as exc:
+            self._shoe_problems = (f"Your shoes could not be read: {exc}",)
+            return []
+
+    def _write_shoes(self, shoes: Sequence[Shoe]) -> bool:
+        """Write the open profile's shoes; False while it has no id (saved with it later)."""
+        if self._store is None or self._profile_id is None:
+            return False
+        self._store.save_profile_shoes(self._profile_id, list(shoes))
+        return True
 
     # ------------------------------------------------------------------ inside
     def _emit(self, change: Change) -> None:
@@ -579,7 +611,7 @@ class RunnerSession(QObject):
         from datetime import datetime
 
         if self.read_only:
-            self._set_state("read_only", READ_ONLY)
+            self._set_state("read_only", self._read_only_text())
         elif self._state.kind in ("failed", "problem") and self.has_unsaved_changes():
             pass  # the reason it could not be written still holds until a save succeeds
         elif self._problems and self._profile_id is None:
@@ -624,10 +656,11 @@ class RunnerSession(QObject):
         if self._store is None:
             return False  # the folder could not be opened: the state says so
         if self.read_only:
-            self._set_state("read_only", READ_ONLY)
+            self._set_state("read_only", self._read_only_text())
             return False
         from shoeadvisor.core.files import InputFileError
         from shoeadvisor.storage import StorageError
+        from shoeadvisor.storage.runlog import RunLogError
 
         profile = self._profile
         try:
@@ -640,10 +673,9 @@ class RunnerSession(QObject):
                     self._refresh_list()
                 if created:
                     self._remember_last(self._profile_id)
-            if self._shoes_unsaved:
-                self._write_shoes(self._shoes)
+            if self._shoes_unsaved and self._write_shoes(self._shoes):
                 self._shoes_unsaved = False
-        except (StorageError, InputFileError, OSError) as exc:
+        except (StorageError, InputFileError, OSError, RunLogError) as exc:
             self._set_state("failed", f"Not saved: {_why_not_written(exc)} — {KEPT}")
             self._retry_timer.start()
             return False

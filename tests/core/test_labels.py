@@ -87,7 +87,9 @@ def _label_tables(path: Path) -> list[str]:
         if len(keys) != len(node.keys) or len(words) != len(node.values):
             continue
         if any(not isinstance(w, str) or w.startswith("#") for w in words):
-            continue
+            continue  # colours, numbers: how a screen draws, not what it says
+        if all(w.isidentifier() and w == w.lower() for w in words):
+            continue  # ids mapped to other ids, not words
         for name, id_set in ID_SETS.items():
             if set(keys) <= set(id_set):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} labels {name}")

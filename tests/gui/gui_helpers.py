@@ -33,9 +33,10 @@ def on_disk(root: Path) -> list[RunnerProfile]:
         return [entry.profile for entry in reader.list_profiles()[0]]
 
 
-def shoes_on_disk(root: Path) -> list[Shoe]:
+def shoes_on_disk(root: Path, profile_id: str) -> list[Shoe]:
+    """One profile's shoe list as saved."""
     with ProfileStore(root) as reader:
-        return reader.load_user_shoes()
+        return reader.profile_shoes(profile_id)
 
 
 def seed(root: Path, *profiles: RunnerProfile) -> list[str]:

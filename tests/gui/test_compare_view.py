@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,8 @@ from shoeadvisor.gui.session import RunnerSession
 from shoeadvisor.gui.views.compare_view import CompareView
 from shoeadvisor.gui.widgets.score_chart import ScoreChart
 from shoeadvisor.gui.widgets.shoe_editor import ShoeEditor
+from shoeadvisor.storage import ProfileStore
+from shoeadvisor.storage.runlog import RunLogError
 
 FULL = {
     "cushioning": 3,
@@ -298,7 +298,7 @@ def test_remove_can_be_cancelled(
     view.select_shoes(["a"])
     view.remove_selected()
     assert list(session.shoes) == three_shoes()
-    assert shoes_on_disk(private_data_dir) == three_shoes()
+    assert shoes_on_disk(private_data_dir, session.profile_id) == three_shoes()
 
 
 def test_import_adds_shoes_and_keeps_clashing_ids(
@@ -376,12 +376,12 @@ def test_export_failure_is_reported(
 def test_a_failed_save_is_told_and_the_change_kept(
     view: CompareView, session: RunnerSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(_fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def full(*_args: object) -> None:
+        raise RunLogError("cannot save to runs.sqlite (database or disk is full); nothing saved")
 
     view.select_shoes(["a"])
     with monkeypatch.context() as patch:
-        patch.setattr(os, "fsync", full)
+        patch.setattr(ProfileStore, "save_profile_shoes", full)  # the run log's disk is full
         view.duplicate_selected()
     assert len(session.shoes) == 4  # kept in the window
     assert session.save_state.text.startswith("Not saved: the disk is full")
@@ -422,7 +422,7 @@ def test_shoes_are_kept_between_sessions(
     later.start()
     try:
         assert later.shoes == session.shoes
-        assert shoes_on_disk(private_data_dir) == list(session.shoes)
+        assert shoes_on_disk(private_data_dir, later.profile_id) == list(session.shoes)
     finally:
         later.close()
 

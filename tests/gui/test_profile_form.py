@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from gui_helpers import on_disk, start_window, tick
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from shoeadvisor.core import labels
-from shoeadvisor.core.form_limits import FieldSpec, profile_fields
+from shoeadvisor.core.form_limits import profile_fields
 from shoeadvisor.core.ids import KNEE_LOCATIONS
 from shoeadvisor.gui.session import RunnerSession
 from shoeadvisor.gui.views.profile_form import ProfileForm
@@ -35,23 +34,12 @@ def test_every_field_of_the_model_is_on_the_form(qtbot: QtBot, session: RunnerSe
     assert "Weight *" in texts and "Height" in texts
 
 
-def test_fields_a_newer_schema_adds_appear_with_their_words_and_ranges(
-    qtbot: QtBot, session: RunnerSession, monkeypatch: pytest.MonkeyPatch
+def test_the_schema_version_2_fields_have_their_words_and_the_models_ranges(
+    qtbot: QtBot,
 ) -> None:
-    """Schema version 2 (age, sex, injuries, long runs) needs no change to the form."""
-    added = {
-        "age": FieldSpec("age", "number", False, 10, 100, whole=True),
-        "sex": FieldSpec("sex", "choice", False, choices=("female", "male", "unspecified")),
-        "injured_last_year": FieldSpec("injured_last_year", "flag", False),
-        "longest_run_30d_km": FieldSpec("longest_run_30d_km", "number", False, 0, 200),
-        "planned_longest_run_km": FieldSpec("planned_longest_run_km", "number", False, 0, 200),
-    }
-    monkeypatch.setattr(
-        "shoeadvisor.gui.views.profile_form.profile_fields",
-        lambda: {**profile_fields(), **added},
-    )
-    form = ProfileForm(session)
-    qtbot.addWidget(form)
+    win = start_window(qtbot)
+    win.try_example()
+    form = win.form
     assert form.unit_labels["age"].text() == ""
     assert form.unit_labels["longest_run_30d_km"].text() == "km"
     sex = form.combos["sex"]
@@ -62,8 +50,19 @@ def test_fields_a_newer_schema_adds_appear_with_their_words_and_ranges(
         "Prefer not to say",
     ]
     assert form.combos["injured_last_year"].findData(True) == 1
-    texts = {label.text().replace("&", "") for label in form.findChildren(QLabel)}
-    assert {"Age", "Sex", "Longest run, past 30 days", "Running injury in the past 12 months"} <= texts
+    texts = {
+        label.text().replace("&", "").removesuffix(" *") for label in form.findChildren(QLabel)
+    }
+    wanted = {"Age", "Sex", "Longest run, past 30 days", "Running injury in the past 12 months"}
+    assert wanted <= texts
+    age = form.number_edits["age"]
+    qtbot.keyClicks(age, "101")
+    high = profile_fields()["age"].high
+    assert form.visible_errors() == {"age": f"Age must be between 10 and {high:g}"}
+    age.selectAll()
+    qtbot.keyClicks(age, "61")
+    assert win.session.profile is not None and win.session.profile.age == 61
+    win.close()
 
 
 def test_the_form_and_the_knee_page_use_the_same_words(qtbot: QtBot) -> None:

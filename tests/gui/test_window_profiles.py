@@ -16,6 +16,7 @@ from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.resources import resource_path
 from shoeadvisor.gui.views.main_window import MainWindow
 from shoeadvisor.storage import ProfileStore
+from shoeadvisor.storage.runlog import RunLogError
 
 EXAMPLE = resource_path("example_runner.json")
 
@@ -292,8 +293,6 @@ def test_a_profile_from_a_newer_version_is_reported_not_opened(
 def test_a_failed_shoe_save_is_told_and_the_shoes_kept(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, private_data_dir: Path
 ) -> None:
-    import errno
-    import os
 
     from shoeadvisor.core.shoes import Shoe
 
@@ -301,15 +300,16 @@ def test_a_failed_shoe_save_is_told_and_the_shoes_kept(
     qtbot.waitUntil(lambda: window.session.profile_id is not None)
     window.session.save_now()
 
-    def full(_fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def full(*_args: object) -> None:
+        raise RunLogError("cannot save to runs.sqlite (database or disk is full); nothing saved")
 
     with monkeypatch.context() as patch:
-        patch.setattr(os, "fsync", full)
+        patch.setattr(ProfileStore, "save_profile_shoes", full)  # the run log's disk is full
         window.session.set_shoes([Shoe(id="a", name="Kept shoe")])
         assert window.saved_label.text().startswith("Not saved: the disk is full")
     assert [s.name for s in window.session.shoes] == ["Kept shoe"]
     assert window.save_now()
     from gui_helpers import shoes_on_disk
 
-    assert [s.name for s in shoes_on_disk(private_data_dir)] == ["Kept shoe"]
+    pid = window.session.profile_id
+    assert [s.name for s in shoes_on_disk(private_data_dir, pid)] == ["Kept shoe"]

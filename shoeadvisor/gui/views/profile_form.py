@@ -43,7 +43,7 @@ from shoeadvisor.core.form_limits import (
 )
 
 from ..session import Change
-from ..widgets.text_labels import rich_label
+from ..widgets.text_labels import intro_label
 
 if TYPE_CHECKING:
     from ..session import RunnerSession
@@ -144,7 +144,7 @@ class ProfileForm(QWidget):
 
         outer = QVBoxLayout(self)
         outer.addWidget(
-            rich_label(
+            intro_label(
                 "Describe yourself; the advice on the right updates as you type. "
                 "Fields marked <b>*</b> are required."
             )

@@ -272,6 +272,13 @@ class ProfilesPanel(QWidget):
             self._chosen(first)
 
 
+ANOTHER_WINDOW = (
+    "ShoeAdvisor is already open in another window. Your profiles are shown here "
+    "read-only: changes made in this window are not saved. Close the other window "
+    "to edit here."
+)
+
+
 class ReadOnlyBanner(QFrame):
     """Shown while another running ShoeAdvisor owns the profile folder.
 
@@ -287,11 +294,7 @@ class ReadOnlyBanner(QFrame):
             "#readOnlyBanner { background: #fff4ce; border: 1px solid #e0b400; }"
             "#readOnlyBanner QLabel { color: #3d3000; }"
         )
-        self.label = plain_label(
-            "ShoeAdvisor is already open in another window. Your profiles are shown here "
-            "read-only: changes made in this window are not saved. Close the other window "
-            "to edit here."
-        )
+        self.label = plain_label(ANOTHER_WINDOW)
         self.retry_button = QPushButton("Try again")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -303,7 +306,16 @@ class ReadOnlyBanner(QFrame):
 
     def _redraw(self, change: Change) -> None:
         if change & Change.LOCK:
-            self.setVisible(self._session.started and self._session.read_only)
+            session = self._session
+            if session.read_only and not session.locked_by_another_window:
+                reason = session.read_only_reason
+                self.label.setText(
+                    f"Your profiles are shown here read-only: {reason}. Changes made in this "
+                    "window are not saved."
+                )
+            else:
+                self.label.setText(ANOTHER_WINDOW)
+            self.setVisible(session.started and session.read_only)
 
     def retry(self) -> bool:
         """Try to take the lock now; True once this window may save."""

@@ -37,7 +37,7 @@ from shoeadvisor.core.ids import FEATURE_IDS, SHOE_SURFACES, FeatureId
 from shoeadvisor.core.knowledge import Knowledge
 from shoeadvisor.core.shoes import Shoe
 
-from .text_labels import rich_label
+from .text_labels import intro_label
 
 COMFORT_CHOICES: tuple[tuple[int | None, str], ...] = (
     (None, labels.comfort(None)),
@@ -233,7 +233,7 @@ class ShoeEditor(QDialog):
 
         outer = QVBoxLayout(self)
         outer.addWidget(
-            rich_label(
+            intro_label(
                 "Fill in what you can see and feel on the shoe. Leave a feature at “?” if you "
                 "are not sure: an unchecked feature counts neither for nor against the shoe."
             )

@@ -14,6 +14,13 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
+def intro_label(text: str) -> QLabel:
+    """The wrapping line of explanation at the top of a form or dialog."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 def rich_label(html: str = "", *, name: str = "") -> QLabel:
     """A wrapping, selectable label for text we wrote and escaped ourselves."""
     label = QLabel(html)
