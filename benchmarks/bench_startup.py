@@ -120,7 +120,7 @@ def main() -> int:
         if name not in ("bare PySide6 window", ADVICE_DRAWN):
             worst = max(worst, ratio)
         print(
-            f"  {name:32s} {median * 1000:7.1f} ms  (min {min(values) * 1000:.1f}, "
+            f"  {name:38s} {median * 1000:7.1f} ms  (min {min(values) * 1000:.1f}, "
             f"max {max(values) * 1000:.1f})  ratio {ratio:.2f}"
         )
     verdict = "OK" if worst <= 1.3 else "OVER TARGET"
