@@ -87,8 +87,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.advice_page: AdvicePage | None = None
-        self._compare_page: CompareView | None = None
-        self._knee_page: KneeView | None = None
         self._holders: dict[str, QWidget] = {}
         self.profiles_panel: ProfilesPanel | None = None
         self.profiles_dock: QDockWidget | None = None
@@ -174,33 +172,32 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
 
     def _fill_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is self._holders.get("shoes"):
-            self.compare_page  # noqa: B018 - builds it
-        elif widget is self._holders.get("knee"):
-            self.knee_page  # noqa: B018
+        for name, holder in self._holders.items():
+            if self.tabs.widget(index) is holder:
+                self._page(name)
+
+    def _page(self, name: str) -> QWidget:
+        """The Shoes or Knee page in its tab, built the first time it is asked for."""
+        self._build_pages()
+        holder = self._holders[name]
+        layout = holder.layout()
+        if layout.count() == 0:
+            from .compare_view import CompareView
+            from .knee_view import KneeView
+
+            page = CompareView(self.context) if name == "shoes" else KneeView(self.session)
+            layout.addWidget(page)
+        return layout.itemAt(0).widget()
 
     @property
     def compare_page(self) -> CompareView:
         """The Shoes page (built on first use)."""
-        if self._compare_page is None:
-            from .compare_view import CompareView
-
-            self._build_pages()
-            self._compare_page = CompareView(self.context)
-            self._holders["shoes"].layout().addWidget(self._compare_page)
-        return self._compare_page
+        return self._page("shoes")  # type: ignore[return-value]
 
     @property
     def knee_page(self) -> KneeView:
         """The Knee page (built on first use)."""
-        if self._knee_page is None:
-            from .knee_view import KneeView
-
-            self._build_pages()
-            self._knee_page = KneeView(self.session)
-            self._holders["knee"].layout().addWidget(self._knee_page)
-        return self._knee_page
+        return self._page("knee")  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, change: Change) -> None:
