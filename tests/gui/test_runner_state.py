@@ -148,3 +148,56 @@ def test_a_pane_left_collapsed_comes_back_visible(qtbot: QtBot, private_data_dir
     keys = QSettings(second.settings.fileName(), QSettings.Format.IniFormat).allKeys()
     assert keys and all(key.startswith(("window/", "splitters/")) for key in keys)
     second.close()
+
+
+def disk_full(_fd: int) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_an_unsaved_edit_is_not_dropped_by_opening_another_profile(
+    qtbot: QtBot, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = start_window(qtbot)
+    example_saved(qtbot, win, private_data_dir)
+    win.profiles_panel.new_profile()  # a second profile, "New runner", now open
+    qtbot.waitUntil(lambda: len(on_disk(private_data_dir)) == 2)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", disk_full)
+        type_at_end(qtbot, win, " X")
+        qtbot.waitUntil(lambda: win.saved_label.text().startswith("Not saved"))
+        example = next(p.id for p in win.session.saved_profiles if p.name == "Example runner")
+        win.profiles_panel.select(example)  # the runner clicks the other profile
+        assert win.form.name_edit.text() == "New runner X"  # still here, not lost
+        assert win.profiles_panel.current_id() == win.session.profile_id
+        win.session._retry_timer.setInterval(20)
+    # Room on the disk again: the retry writes it without the runner doing anything.
+    qtbot.waitUntil(lambda: "New runner X" in [p.name for p in on_disk(private_data_dir)])
+    assert win.saved_label.text().startswith("Saved")
+    win.close()
+
+
+def test_closing_with_an_unsaved_edit_asks_first(
+    qtbot: QtBot, private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    win = start_window(qtbot)
+    example_saved(qtbot, win, private_data_dir)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", disk_full)
+        type_at_end(qtbot, win, " 3")
+        qtbot.waitUntil(lambda: win.saved_label.text().startswith("Not saved"))
+        win.close()
+        assert win.isVisible() and "the disk is full" in asked[0]  # No: the window stays
+        answer = QMessageBox.StandardButton.Yes
+        win.close()
+        assert not win.isVisible()
+    assert [p.name for p in on_disk(private_data_dir)] == ["Example runner"]
