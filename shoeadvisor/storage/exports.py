@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from shoeadvisor.core.files import describe_os_error
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import Shoe
 
@@ -22,7 +23,7 @@ def _write(path: Path | str, data: bytes) -> None:
     try:
         atomic_write(target, data)
     except OSError as exc:
-        raise StorageError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+        raise StorageError(f"{target}: cannot be written ({describe_os_error(exc)})") from exc
 
 
 def write_profile_file(profile: RunnerProfile, path: Path | str) -> None:
