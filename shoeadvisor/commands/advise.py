@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections import Counter
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
 from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.compare import coverage_note, store_check_note, summarise, surface_note
 from shoeadvisor.core.files import InputFileError, load_profile, load_shoes
+from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, tier_of
 from shoeadvisor.core.knowledge import knowledge
 
 from .terminal import write_json, write_text
@@ -133,9 +137,7 @@ def text_summary(result: Advice) -> str:
             )
         for exercise in knee.exercises:
             out.append(f"  * {exercise.name}: {exercise.dose}")
-    out += ["", "Shoes, best fit first"]
-    for shoe in result.shoes:
-        out.append(f"  {shoe.score:3d}  {shoe.shoe.name}")
+    out += ["", *shoe_lines(result, {fid: f.name for fid, f in kb.features.items()})]
     out += ["", _wrap(kb.disclaimer, ""), ""]
     return "\n".join(out)
 
@@ -159,3 +161,56 @@ def _training_text(training: dict[str, Any]) -> str:
     if training["planned_run"]:
         out.append(f"  your planned long run would be {training['planned_run']['label']} longer")
     return "\n".join(out) + "\n"
+
+
+#: Section titles of the shoe list, by surface match (main and unknown share one).
+_SECTIONS = {
+    "main": "For your main surface",
+    "unknown": "For your main surface",
+    "second": "Second pairs for your other surfaces",
+    "none": "Not for the ground you run on",
+}
+
+
+def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
+    """The shoes, best fit first: surface match, ties, coverage and the store checklist."""
+    out = ["Shoes, best fit first"]
+    if not result.shoes:
+        return [*out, "  none given"]
+    out.append(
+        _wrap(
+            f"Scores closer than {TIE_POINTS:g} points are a tie: try those on and pick "
+            "the one that feels best (your comfort rating orders a tie).",
+            "  ",
+        )
+    )
+    if result.shortlist:
+        tried = ", ".join(s.shoe.name for s in result.shortlist)
+        out.append(_wrap(f"Try on first: {tried}.", "  "))
+    sizes = Counter(s.tie_group for s in result.shoes)
+    section = None
+    for rank, score in enumerate(result.shoes, 1):
+        title = _SECTIONS[score.surface_match]
+        if tier_of(score) == UNRANKED_TIER:
+            title = "Nothing known yet: not even the surface"
+        if title != section:
+            section = title
+            out += ["", f"  {title}"]
+        details = [surface_note(score), coverage_note(score)]
+        if score.shoe.comfort is not None:
+            details.append(f"comfort {score.shoe.comfort}/5")
+        if sizes[score.tie_group] > 1:
+            details.append(f"tie {score.tie_group}: {sizes[score.tie_group]} shoes")
+        out.append(f"  {rank:3d}. {score.score:3d}  {score.shoe.name}")
+        out.append(_wrap(" · ".join(details), " " * 12))
+        summary = summarise(score)
+        if summary.missing:
+            lacks = ", ".join(names.get(f, f).lower() for f in summary.missing)
+            out.append(_wrap(f"lacks {lacks} (essential for you)", " " * 12))
+        if summary.avoid:
+            has = ", ".join(names.get(f, f).lower() for f in summary.avoid)
+            out.append(_wrap(f"has {has}, which you should avoid", " " * 12))
+        check = store_check_note(score, names)
+        if check:
+            out.append(_wrap(check, " " * 12))
+    return out

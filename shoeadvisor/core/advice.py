@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ids import ConditionId, FeatureId, Grade, Level, RiskId, Severity
+from .ids import ConditionId, FeatureId, Grade, Level, RiskId, Severity, Surface, SurfaceMatch
 from .profile import RunnerProfile
 from .shoes import Shoe
 
@@ -207,12 +207,65 @@ _ItemCache = dict[int, dict[FeatureId, dict[int | None, dict[str, Any]]]]
 
 @dataclass(frozen=True, slots=True)
 class BreakdownItem:
+    """One feature's part in a shoe's fit score."""
+
     feature: FeatureId
+    #: The level the score used: the shoe's, or one read from its weight or stack height.
     level: int | None
     points: float
+    #: The level this runner needs (3 for essential, 2 for recommended); None when the
+    #: feature does not count for this shoe (optional, to avoid, or for another surface).
+    target: int | None = None
+    #: "weight_g" or "stack_mm" when the level was read from that measurement.
+    derived_from: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"feature": self.feature, "level": self.level, "points": round(self.points, 2)}
+        data: dict[str, Any] = {
+            "feature": self.feature,
+            "level": self.level,
+            "points": round(self.points, 2),
+        }
+        if self.target is not None:
+            data["target"] = self.target
+        if self.derived_from is not None:
+            data["level_from"] = self.derived_from
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class FitTable:
+    """How one kind of shoe (by surface) is scored for this runner; built by core.fit.
+
+    Shared by every shoe of that kind in one advice.
+    """
+
+    match: SurfaceMatch
+    #: The runner surface whose needs score these shoes (None without a profile).
+    for_surface: Surface | None
+    #: Feature advice for that surface, most important first.
+    needs: tuple[FeatureAdvice, ...]
+    #: feature id -> points for level 0, 1, 2, 3 (0 for features that do not count)
+    points: Mapping[FeatureId, tuple[float, ...]]
+    #: The features that count for this kind of shoe: essential, recommended, then avoid.
+    matter: tuple[FeatureId, ...]
+    matter_set: frozenset[FeatureId]
+    #: Target level of each essential or recommended feature.
+    targets: Mapping[FeatureId, int]
+    #: Features bound to another surface (lugs on a road shoe): never counted.
+    ignored: frozenset[FeatureId]
+    #: The runner's level for each feature.
+    levels: Mapping[FeatureId, Level]
+    #: Whether a known drop can earn points (the runner's experience is given).
+    drop_matters: bool = False
+    #: (feature to avoid, share of the earned points it takes at level 0, 1, 2, 3)
+    avoid_items: tuple[tuple[FeatureId, tuple[float, ...]], ...] = ()
+    #: (feature, feature it rules out) pairs whose second one counts here (a wide
+    #: last is not a narrow one): a present first one makes an unknown second one 0.
+    exclusions: tuple[tuple[FeatureId, FeatureId], ...] = ()
+
+
+#: The level from which a feature rules out the one it excludes (features.toml).
+EXCLUDES_FROM = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +290,8 @@ class ScoreAdjustment:
 
 @dataclass(slots=True)
 class ShoeScore:
-    """A shoe's fit for this runner: 50 + the points of each known feature + comfort
-    + adjustments for its measurements.
+    """A shoe's fit for this runner (see core.fit): 50 + the points of the known
+    features that count + adjustments for its measurements + comfort.
 
     Read-only by convention, not frozen: one is built per shoe on every re-advice, and a
     frozen dataclass's __init__ costs six times as much (6 ms for 10,000 shoes).
@@ -247,70 +300,183 @@ class ShoeScore:
     shoe: Shoe
     score: int
     comfort_points: float
-    #: feature id -> points for level 0, 1, 2, 3 (shared by every shoe of one advice)
-    _points: Mapping[FeatureId, tuple[float, ...]] = field(repr=False, compare=False)
-    #: feature ids, most important first
-    _order: tuple[FeatureId, ...] = field(repr=False, compare=False)
-    #: points for the shoe's measurements, e.g. a low drop for a regular runner
+    #: The scoring table of this kind of shoe (shared by every shoe of one kind).
+    _table: FitTable = field(repr=False, compare=False)
+    #: points for the shoe's measurements, e.g. a drop that suits a regular runner
     adjustments: tuple[ScoreAdjustment, ...] = ()
+    #: The unrounded score the ranking uses.
+    raw: float = 50.0
+    #: How many of the features that count for this shoe are known.
+    known: int = 0
+    #: Shoes with the same number are a tie (scores closer than core.fit.TIE_POINTS).
+    tie_group: int = 0
+    #: The shoe's levels with those read from its measurements; None when none were.
+    _levels: Mapping[FeatureId, int] | None = field(default=None, repr=False, compare=False)
+    #: feature id -> the measurement its level was read from
+    _derived: Mapping[FeatureId, str] | None = field(default=None, repr=False, compare=False)
+    #: Points the present features to avoid took from the earned ones (0 when none).
+    _lost: float = field(default=0.0, repr=False, compare=False)
+
+    @property
+    def surface_match(self) -> SurfaceMatch:
+        """main / second (another surface the runner uses) / none / unknown (not given)."""
+        return self._table.match
+
+    @property
+    def scored_for(self) -> Surface | None:
+        """The runner surface whose needs scored this shoe (a second pair: its own)."""
+        return self._table.for_surface
+
+    @property
+    def needs(self) -> tuple[FeatureAdvice, ...]:
+        """The feature advice this shoe was scored against (a second pair: its surface's)."""
+        return self._table.needs
+
+    @property
+    def coverage(self) -> tuple[int, int]:
+        """(known, of): how many of the features that count for this shoe are known."""
+        return self.known, len(self._table.matter)
+
+    @property
+    def levels(self) -> Mapping[FeatureId, int]:
+        """The levels the score used: the shoe's own, those read from its measurements,
+        and a 0 for a feature its other features rule out."""
+        if self._levels is None:
+            features = self.shoe.features
+            ruled_out = {
+                excluded: fid
+                for fid, excluded in self._table.exclusions
+                if excluded not in features and features.get(fid, 0) >= EXCLUDES_FROM
+            }
+            if not ruled_out:
+                return features
+            # Worked out on first use: the scoring loop only counts these as known.
+            self._levels = {**features, **dict.fromkeys(ruled_out, 0)}
+            self._derived = ruled_out
+        return self._levels
+
+    @property
+    def check_in_store(self) -> tuple[FeatureId, ...]:
+        """Features that count for this shoe but are unknown, most important first."""
+        levels = self.levels
+        return tuple(f for f in self._table.matter if f not in levels)
+
+    @property
+    def measure_in_store(self) -> tuple[str, ...]:
+        """Measurements that would change the score but are not given (today: the drop)."""
+        if self.shoe.drop_mm is None and self._table.drop_matters:
+            return ("drop_mm",)
+        return ()
+
+    def level_of(self, feature: FeatureId) -> int | None:
+        return self.levels.get(feature)
+
+    def target_of(self, feature: FeatureId) -> int | None:
+        """The level this runner needs, None where the feature does not count here."""
+        return self._table.targets.get(feature)
+
+    def need_of(self, feature: FeatureId) -> Level:
+        """The runner's level for a feature, as this shoe was scored."""
+        return self._table.levels[feature]
+
+    def counts(self, feature: FeatureId) -> bool:
+        """Whether this feature can move this shoe's score at all."""
+        return feature in self._table.matter_set
 
     @property
     def adjustment_points(self) -> float:
         return sum(a.points for a in self.adjustments)
 
     @property
+    def feature_points(self) -> float:
+        """The features' share of the score (without the 50, comfort or adjustments)."""
+        return sum(b.points for b in self.breakdown)
+
+    @property
     def breakdown(self) -> tuple[BreakdownItem, ...]:
         """Per-feature points in the order of the features' importance; unknown = 0."""
-        features = self.shoe.features
-        items = []
-        for fid in self._order:
-            level = features.get(fid)
-            items.append(
-                BreakdownItem(fid, level, 0.0 if level is None else self._points[fid][level])
-            )
-        return tuple(items)
+        return tuple(self._item(need.id) for need in self._table.needs)
 
     def points_for(self, feature: FeatureId) -> float:
-        for item in self.breakdown:
-            if item.feature == feature:
-                return item.points
-        raise KeyError(feature)
+        if feature not in self._table.points:
+            raise KeyError(feature)
+        if self._lost:
+            shares = {
+                f: fractions[self.levels.get(f) or 0] for f, fractions in self._table.avoid_items
+            }
+            if feature in shares:
+                return -self._lost * shares[feature] / sum(shares.values())
+        level = self.levels.get(feature)
+        return 0.0 if level is None else self._table.points[feature][level]
 
     def _breakdown_json(self, cache: _ItemCache | None = None) -> list[dict[str, Any]]:
         """`[b.to_json() for b in self.breakdown]`, built by copying one prepared item per
         feature and level: 10,000 shoes' 160,000 items in 30 ms instead of 120 ms through
-        BreakdownItem. `cache` keeps those items across the shoes of one advice (they share
-        one points table); each shoe still gets its own dicts."""
-        table = self._points
+        BreakdownItem. `cache` keeps those items across the shoes of one advice that share
+        a scoring table; each shoe still gets its own dicts. Features whose level was read
+        from a measurement, and features to avoid that took points, go the slow way."""
+        table = self._table
         if cache is None:
             cache = {}
         items = cache.get(id(table))
         if items is None:
             items = cache[id(table)] = {
-                fid: {
-                    None: {"feature": fid, "level": None, "points": 0.0},
-                    **{
-                        level: {"feature": fid, "level": level, "points": round(points, 2)}
-                        for level, points in enumerate(table[fid])
-                    },
+                need.id: {
+                    level: BreakdownItem(
+                        need.id,
+                        level,
+                        0.0 if level is None else table.points[need.id][level],
+                        table.targets.get(need.id),
+                    ).to_json()
+                    for level in (None, 0, 1, 2, 3)
                 }
-                for fid in self._order
+                for need in table.needs
             }
-        features = self.shoe.features
-        return [items[fid][features.get(fid)].copy() for fid in self._order]
+        levels = self.levels
+        special = set(self._derived or ())
+        if self._lost:
+            special.update(f for f, _ in table.avoid_items)
+        if not special:
+            return [items[need.id][levels.get(need.id)].copy() for need in table.needs]
+        return [
+            self._item(need.id).to_json()
+            if need.id in special
+            else items[need.id][levels.get(need.id)].copy()
+            for need in table.needs
+        ]
+
+    def _item(self, feature: FeatureId) -> BreakdownItem:
+        level = self.levels.get(feature)  # first: it fills in the levels ruled out
+        return BreakdownItem(
+            feature,
+            level,
+            self.points_for(feature),
+            self._table.targets.get(feature),
+            (self._derived or {}).get(feature),
+        )
 
     def to_json(self, _cache: _ItemCache | None = None) -> dict[str, Any]:
+        known, of = self.coverage
         data: dict[str, Any] = {
             "id": self.shoe.id,
             "name": self.shoe.name,
             "score": self.score,
             "breakdown": self._breakdown_json(_cache),
+            "surface_match": self.surface_match,
+            "coverage": {"known": known, "of": of},
+            "check_in_store": list(self.check_in_store),
+            "tie_group": self.tie_group,
         }
+        if self.shoe.surface is not None:
+            data["surface"] = self.shoe.surface
         if self.shoe.comfort is not None:
             data["comfort"] = self.shoe.comfort
             data["comfort_points"] = self.comfort_points
         if self.adjustments:
             data["adjustments"] = [a.to_json() for a in self.adjustments]
+        measure = self.measure_in_store
+        if measure:
+            data["measure_in_store"] = list(measure)
         return data
 
 
@@ -323,6 +489,8 @@ class Advice:
     risks: tuple[RiskAdvice, ...]
     knee: KneeAdvice | None
     shoes: tuple[ShoeScore, ...]
+    #: 3–5 shoes to try on: the best tie groups for the main surface (core.fit).
+    shortlist: tuple[ShoeScore, ...] = ()
 
     def feature(self, feature_id: str) -> FeatureAdvice:
         for item in self.features:
@@ -347,6 +515,7 @@ class Advice:
             data["knee"] = self.knee.to_json()
         cache: _ItemCache = {}
         data["shoes"] = [s.to_json(cache) for s in self.shoes]
+        data["shortlist"] = [s.shoe.id for s in self.shortlist]
         data["not_medical_advice"] = True
         return data
 

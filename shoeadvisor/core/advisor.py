@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from operator import getitem
+from collections.abc import Iterable, Sequence
 
 from .advice import (
     GRADE_STRENGTH,
@@ -17,9 +16,8 @@ from .advice import (
     Reason,
     RedFlagAdvice,
     RiskAdvice,
-    ScoreAdjustment,
-    ShoeScore,
 )
+from .fit import GRADE_WEIGHT, score_shoes, shortlist
 from .ids import (
     FEATURE_IDS,
     RED_FLAG_SYMPTOMS,
@@ -27,31 +25,25 @@ from .ids import (
     SEVERITY_RANK,
     ConditionId,
     FeatureId,
+    Grade,
     Level,
 )
-from .knowledge import ArticleClaim, Knowledge, ShoeRule, knowledge
+from .knowledge import ArticleClaim, Knowledge, knowledge
 from .profile import RunnerProfile
 from .risks import finding, needs_doctor
-from .rules import FEATURE_RULES, SHOE_RULES, ShoePredicate
+from .rules import FEATURE_RULES
 from .shoes import Shoe
-from .wording import TextContext, number, text_context
+from .wording import text_context
+
+__all__ = ["advise", "feature_advice", "knee_advice", "risk_advice", "score_shoes", "weekly_plan"]
 
 ESSENTIAL_FROM = 70
 RECOMMENDED_FROM = 45
 #: Importance shown for a feature to avoid: it sorts last, whatever the rest says.
 AVOID_IMPORTANCE_CAP = 10
-#: Share of a feature's weight that is lost when it is absent, by level.
-ABSENCE_PENALTY: Mapping[Level, float] = {
-    "essential": 1.0,
-    "recommended": 0.4,
-    "optional": 0.0,
-    "avoid": 0.0,
-}
-#: Penalty weight of a strongly present "avoid" feature (below an absent essential one).
-AVOID_PENALTY = 0.5
-#: Points for the runner's own comfort rating, 1 (poor) to 5 (excellent).
-COMFORT_POINTS = {1: -10.0, 2: -5.0, 3: 0.0, 4: 5.0, 5: 10.0}
 MAX_PLAN_EXERCISES = 6
+#: Grades that count as support from a study (or expert review) for an essential level.
+STUDIED: frozenset[Grade] = frozenset({"strong", "moderate", "weak"})
 
 
 def level_for(importance: int, avoided: bool) -> Level:
@@ -70,14 +62,27 @@ def _claim(claim: ArticleClaim | None) -> Claim | None:
     return Claim(claim.text, claim.grade, claim.sources)
 
 
+def _wanted(importance: float) -> bool:
+    return importance >= RECOMMENDED_FROM
+
+
 def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice, ...]:
-    """Every feature once, highest importance first, each with its reasons."""
+    """Every feature once, highest importance first, each with its reasons.
+
+    A rule adds its effect scaled by its evidence grade (core.fit.GRADE_WEIGHT:
+    contradicted adds nothing). A feature only "none"-graded reasons push up stays
+    below essential. Opposed features (a membrane against mesh) are settled by the
+    seasons: the "yield" rule of the one that gives way applies when both are wanted.
+    """
     ctx = text_context(profile)
-    raw: dict[str, float] = {}
-    avoided: set[str] = set()
-    reasons: dict[str, list[Reason]] = {}
+    raw: dict[FeatureId, int] = {}
+    avoided: set[FeatureId] = set()
+    studied: set[FeatureId] = set()
+    reasons: dict[FeatureId, list[Reason]] = {}
     for fid, feature in kb.features.items():
-        raw[fid] = float(feature.base_importance)
+        raw[fid] = feature.base_importance
+        if feature.evidence in STUDIED and feature.base_importance > 0:
+            studied.add(fid)
         reasons[fid] = [
             Reason(
                 f"base.{fid}",
@@ -87,16 +92,22 @@ def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice
                 feature.base_importance,
             )
         ]
+    yielding: list[tuple[str, float]] = []
     for rule_id, rule in kb.rules.items():
         share = FEATURE_RULES[rule_id](profile)
         if not share:
+            continue
+        if rule.effect == "yield":
+            yielding.append((rule_id, share))
             continue
         if rule.effect == "avoid":
             avoided.add(rule.feature)
             effect: int | str = "avoid"
         else:
-            effect = round(rule.effect * share)
+            effect = round(rule.effect * share * GRADE_WEIGHT[rule.evidence])
             raw[rule.feature] += effect
+            if effect > 0 and rule.evidence in STUDIED:
+                studied.add(rule.feature)
         ctx["role"] = "your main surface" if share >= 1 else "one of your surfaces"
         reasons[rule.feature].append(
             Reason(
@@ -108,12 +119,43 @@ def feature_advice(profile: RunnerProfile, kb: Knowledge) -> tuple[FeatureAdvice
                 _claim(rule.claim),
             )
         )
+    for rule_id, _share in yielding:
+        rule = kb.rules[rule_id]
+        fid, other = rule.feature, rule.opposes
+        if other is None or fid in avoided or other in avoided:
+            continue
+        if not (_wanted(raw[fid]) and _wanted(raw[other])):
+            continue
+        lowered = min(raw[fid], RECOMMENDED_FROM - 1)
+        reasons[fid].append(
+            Reason(
+                rule_id,
+                rule.text.format_map(ctx),
+                rule.evidence,
+                rule.sources,
+                lowered - raw[fid],
+                _claim(rule.claim),
+            )
+        )
+        raw[fid] = lowered
     result = []
     for fid, feature in kb.features.items():
-        importance = max(0, min(100, round(raw[fid])))
+        importance = max(0, min(100, raw[fid]))
         is_avoided = fid in avoided
         if is_avoided:
             importance = min(importance, AVOID_IMPORTANCE_CAP)
+        elif importance >= ESSENTIAL_FROM and fid not in studied:
+            capped = ESSENTIAL_FROM - 1
+            reasons[fid].append(
+                Reason(
+                    "level.no_study",
+                    kb.notes["comfort_only"],
+                    "none",
+                    feature.sources,
+                    capped - importance,
+                )
+            )
+            importance = capped
         result.append(
             FeatureAdvice(
                 fid,
@@ -256,89 +298,18 @@ def weekly_plan(exercises: Sequence[ExerciseAdvice]) -> tuple[PlanDay, ...]:
     return tuple(days)
 
 
-def point_tables(features: Iterable[FeatureAdvice]) -> dict[FeatureId, tuple[float, ...]]:
-    """Points per feature for levels 0–3, scaled so that shoes span 0–100 around 50."""
-    by_id = {f.id: f for f in features}
-    gains: dict[FeatureId, float] = {}
-    penalties: dict[FeatureId, float] = {}
-    for fid, f in by_id.items():
-        if f.level == "avoid":
-            gains[fid], penalties[fid] = 0.0, AVOID_PENALTY
-        else:
-            gains[fid] = f.importance / 100
-            penalties[fid] = f.importance / 100 * ABSENCE_PENALTY[f.level]
-    gain_scale = 50 / (sum(gains.values()) or 1)
-    penalty_scale = 50 / (sum(penalties.values()) or 1)
-    tables: dict[FeatureId, tuple[float, ...]] = {}
-    for fid, f in by_id.items():
-        gain = gains[fid] * gain_scale
-        penalty = penalties[fid] * penalty_scale
-        if f.level == "avoid":
-            tables[fid] = tuple(-penalty * level / 3 for level in range(4))
-        else:
-            tables[fid] = tuple(gain * level / 3 - penalty * (1 - level / 3) for level in range(4))
-    return tables
-
-
-def _adjustment_rules(
-    profile: RunnerProfile | None, kb: Knowledge
-) -> list[tuple[str, ShoeRule, ShoePredicate]]:
-    if profile is None:
-        return []
-    return [(rid, rule, SHOE_RULES[rid]) for rid, rule in kb.shoe_rules.items()]
-
-
-def score_shoes(
-    features: Sequence[FeatureAdvice],
-    shoes: Iterable[Shoe],
-    profile: RunnerProfile | None = None,
-    kb: Knowledge | None = None,
-) -> tuple[ShoeScore, ...]:
-    """Fit scores, best first. Unknown features count 0; comfort adds ±10; with a profile,
-    the shoe rules (e.g. drop) add their points."""
-    tables = point_tables(features)
-    order = tuple(f.id for f in features)
-    table_of = tables.__getitem__
-    adjusting = _adjustment_rules(profile, kb or knowledge())
-    results: list[ShoeScore] = []
-    ranking: list[tuple[float, str, str, int]] = []
-    for index, shoe in enumerate(shoes):
-        known = shoe.features
-        comfort = COMFORT_POINTS[shoe.comfort] if shoe.comfort is not None else 0.0
-        # Sum of tables[feature][level] over the known features, in C-level loops.
-        raw = 50.0 + sum(map(getitem, map(table_of, known), known.values())) + comfort
-        adjustments: tuple[ScoreAdjustment, ...] = ()
-        if adjusting and profile is not None and shoe.drop_mm is not None:
-            adjustments = _adjustments(profile, shoe, adjusting)
-            raw += sum(a.points for a in adjustments)
-        score = 0 if raw <= 0 else 100 if raw >= 100 else round(raw)
-        results.append(ShoeScore(shoe, score, comfort, tables, order, adjustments))
-        ranking.append((-raw, shoe.name, shoe.id, index))
-    ranking.sort()  # best raw score first; ties by name, then id
-    return tuple([results[entry[3]] for entry in ranking])
-
-
-def _adjustments(
-    profile: RunnerProfile, shoe: Shoe, rules: list[tuple[str, ShoeRule, ShoePredicate]]
-) -> tuple[ScoreAdjustment, ...]:
-    ctx = TextContext(drop_mm=number(shoe.drop_mm) if shoe.drop_mm is not None else "?")
-    return tuple(
-        ScoreAdjustment(rid, rule.points, rule.text.format_map(ctx), rule.evidence, rule.sources)
-        for rid, rule, applies in rules
-        if applies(profile, shoe)
-    )
-
-
 def advise(
     profile: RunnerProfile, shoes: Iterable[Shoe] | None = None, kb: Knowledge | None = None
 ) -> Advice:
     """Advice for one runner; without shoes, the built-in archetypes are scored."""
     kb = kb or knowledge()
     features = feature_advice(profile, kb)
+    scored = score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb)
     return Advice(
         profile,
         features,
         risk_advice(profile, kb),
         knee_advice(profile, kb),
-        score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb),
+        scored,
+        shortlist(scored),
     )

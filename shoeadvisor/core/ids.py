@@ -62,6 +62,8 @@ KneeSymptom = Literal["swelling", "crunching", "locking", "giving_way", "numbnes
 Units = Literal["metric", "imperial"]
 Sex = Literal["female", "male", "unspecified"]
 ShoeSurface = Literal["road", "track", "trail"]
+#: How a shoe's surface fits the runner's surfaces (contract §6 `surface_match`).
+SurfaceMatch = Literal["main", "second", "none", "unknown"]
 
 FEATURE_IDS: tuple[FeatureId, ...] = get_args(FeatureId)
 RISK_IDS: tuple[RiskId, ...] = get_args(RiskId)
@@ -81,6 +83,7 @@ KNEE_LOCATIONS: tuple[KneeLocation, ...] = get_args(KneeLocation)
 KNEE_SYMPTOMS: tuple[KneeSymptom, ...] = get_args(KneeSymptom)
 SEXES: tuple[Sex, ...] = get_args(Sex)
 SHOE_SURFACES: tuple[ShoeSurface, ...] = get_args(ShoeSurface)
+SURFACE_MATCHES: tuple[SurfaceMatch, ...] = get_args(SurfaceMatch)
 
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "caution": 1, "warning": 2}
 #: Symptoms that always mean "see a clinician" whatever the pain location.

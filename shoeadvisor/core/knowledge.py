@@ -54,6 +54,50 @@ class ArticleClaim(_Strict):
     grade: Grade
 
 
+Measure = Literal["weight_g", "stack_mm"]
+
+
+class Measurement(_Strict):
+    """How a shoe's measurement sets (`levels`) or limits (`at_most`) a feature's level.
+
+    `levels`: [from, level] rows in rising order; the last row whose `from` the value
+    reaches gives the level. `at_most`: [up_to, level] rows in rising order; the first
+    row whose `up_to` the value does not exceed caps the level.
+    """
+
+    by: Measure
+    levels: tuple[tuple[float, int], ...] = ()
+    at_most: tuple[tuple[float, int], ...] = ()
+    note: str
+
+    @model_validator(mode="after")
+    def _one_kind_in_order(self) -> Measurement:
+        rows = self.levels or self.at_most
+        if bool(self.levels) == bool(self.at_most):
+            raise ValueError("give either levels or at_most")
+        bounds = [bound for bound, _ in rows]
+        if bounds != sorted(set(bounds)):
+            raise ValueError("measurement rows must rise")
+        if any(not 0 <= level <= 3 for _, level in rows):
+            raise ValueError("levels are 0–3")
+        return self
+
+    def level(self, value: float) -> int | None:
+        """The level this value sets (`levels`), or None when the rows only cap."""
+        found: int | None = None
+        for start, level in self.levels:
+            if value >= start:
+                found = level
+        return found
+
+    def cap(self, value: float) -> int | None:
+        """The highest level this value allows (`at_most`), None when it allows any."""
+        for up_to, level in self.at_most:
+            if value <= up_to:
+                return level
+        return None
+
+
 class Feature(_Strict):
     name: str
     description: str
@@ -62,18 +106,39 @@ class Feature(_Strict):
     base_reason: str
     evidence: Grade
     sources: tuple[str, ...] = Field(min_length=1)
+    #: What a shoe's weight or stack height says about this feature, if anything.
+    measure: Measurement | None = None
+    #: A feature this one rules out when present (level 2 or more): a wide last is
+    #: not a narrow one.
+    excludes: FeatureId | None = None
 
 
 class Rule(_Strict):
-    """A named adjustment of one feature's importance."""
+    """A named adjustment of one feature's importance.
+
+    effect: points of importance (scaled by the rule's evidence grade when applied),
+    "avoid" (stay away from the feature), or "yield" (the feature gives way to an
+    opposed one, e.g. a membrane to mesh: at most optional, applied only when both
+    would otherwise be wanted).
+    """
 
     id: str
     feature: FeatureId
-    effect: int | Literal["avoid"]
+    effect: int | Literal["avoid", "yield"]
+    #: For a "yield" rule: the feature this one gives way to.
+    opposes: FeatureId | None = None
     text: str
     evidence: Grade
     sources: tuple[str, ...] = Field(min_length=1)
     claim: ArticleClaim | None = None
+
+    @model_validator(mode="after")
+    def _yield_names_its_opposite(self) -> Rule:
+        if (self.effect == "yield") != (self.opposes is not None):
+            raise ValueError("a yield rule, and only a yield rule, names the feature it opposes")
+        if self.opposes == self.feature:
+            raise ValueError("a feature cannot oppose itself")
+        return self
 
 
 class ShoeRule(_Strict):
@@ -203,6 +268,8 @@ class Knowledge(_Strict):
     red_flags: dict[str, RedFlag]
     exercises: dict[str, Exercise]
     load: dict[LoadMeasureId, LoadMeasure]
+    #: Fixed texts the advisor adds to a feature's reasons (features.toml [note]).
+    notes: dict[str, str]
     disclaimer: str
     catalog: tuple[Shoe, ...]
 
@@ -274,11 +341,13 @@ def load_knowledge_from(folder: Path) -> Knowledge:
             return tomllib.load(handle)
 
     knee = toml("knee.toml")
+    features = toml("features.toml")
     catalog = parse_shoes(json.loads((folder / "catalog.json").read_text(encoding="utf-8")))
     return Knowledge.model_validate(
         {
             "sources": _unique_by_id("source", toml("bibliography.toml")["source"]),  # type: ignore[arg-type]
-            "features": toml("features.toml")["feature"],
+            "features": features["feature"],
+            "notes": features["note"],
             "rules": _unique_by_id("rule", toml("rules.toml")["rule"]),  # type: ignore[arg-type]
             "shoe_rules": toml("shoe_rules.toml")["shoe_rule"],
             "risks": toml("risks.toml")["risk"],

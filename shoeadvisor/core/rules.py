@@ -6,9 +6,9 @@ not apply, 1 in full, 0.5 for a surface the runner uses but not mainly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from .ids import Surface
+from .ids import FeatureId, Surface
 from .profile import RunnerProfile
 from .shoes import Shoe
 
@@ -114,7 +114,18 @@ rule("season.warm_only_no_membrane")(warm_months_only)
 rule("season.spring_showers")(lambda p: when("spring" in p.seasons and runs_outdoors(p)))
 rule("season.autumn_wet")(lambda p: when("autumn" in p.seasons and runs_outdoors(p)))
 rule("season.autumn_leaves")(lambda p: when("autumn" in p.seasons and runs_off_road(p)))
-rule("season.winter_traction")(lambda p: when(winter_outdoors(p)))
+
+
+@rule("season.winter_traction")
+def _winter_traction(p: RunnerProfile) -> float:
+    # A runner who also runs in summer needs winter soles on a second pair only.
+    if not winter_outdoors(p):
+        return 0.0
+    return SECONDARY_SURFACE if "summer" in p.seasons else 1.0
+
+
+rule("opposed.membrane_yields_to_mesh")(lambda p: when("summer" in p.seasons))
+rule("opposed.mesh_yields_to_membrane")(lambda p: when("summer" not in p.seasons))
 rule("season.winter_trail_traction")(lambda p: when("winter" in p.seasons and runs_off_road(p)))
 rule("season.winter_dry_feet")(lambda p: when(winter_outdoors(p)))
 rule("season.winter_less_mesh")(
@@ -175,9 +186,10 @@ rule("knee.inside_stability")(
 #: Low drop in the drop trial (Malisoux 2016): 0 and 6 mm against 10 mm.
 LOW_DROP_MM = 6.0
 
-ShoePredicate = Callable[[RunnerProfile, Shoe], bool]
+#: Does this rule of resources/shoe_rules.toml apply to this runner and shoe? The
+#: levels are the shoe's, with those its measurements give (core.fit).
+ShoePredicate = Callable[[RunnerProfile, Shoe, Mapping[FeatureId, int]], bool]
 
-#: Rules of resources/shoe_rules.toml: does this rule apply to this runner and shoe?
 SHOE_RULES: dict[str, ShoePredicate] = {}
 
 
@@ -185,13 +197,21 @@ def _low_drop(shoe: Shoe) -> bool:
     return shoe.drop_mm is not None and shoe.drop_mm <= LOW_DROP_MM
 
 
+def _standard_drop(shoe: Shoe) -> bool:
+    return shoe.drop_mm is not None and shoe.drop_mm > LOW_DROP_MM
+
+
 def _regular_runner(p: RunnerProfile) -> bool:
     # The trial's "regular" runners had run weekly for most of the past year.
     return p.experience in ("intermediate", "advanced")
 
 
-SHOE_RULES["drop_low_regular"] = lambda p, shoe: _regular_runner(p) and _low_drop(shoe)
+SHOE_RULES["drop_standard_regular"] = lambda p, shoe, levels: (
+    _regular_runner(p) and _standard_drop(shoe)
+)
+# Says why a low drop earns nothing for a regular runner (0 points: never below unknown).
+SHOE_RULES["drop_low_regular"] = lambda p, shoe, levels: _regular_runner(p) and _low_drop(shoe)
 # The trial's shoes were all cushioned: the bonus is not for thin, minimalist soles.
-SHOE_RULES["drop_low_occasional"] = lambda p, shoe: (
-    p.experience == "beginner" and _low_drop(shoe) and shoe.features.get("cushioning", 0) >= 2
+SHOE_RULES["drop_low_occasional"] = lambda p, shoe, levels: (
+    p.experience == "beginner" and _low_drop(shoe) and levels.get("cushioning", 0) >= 2
 )

@@ -51,9 +51,25 @@ def test_json_output_follows_the_contract(capsys: pytest.CaptureFixture[str]) ->
     assert knee["see_doctor"] is False
     assert [c["id"] for c in knee["conditions"]] == ["runners_knee"]
     assert all({"id", "name", "dose", "sources"} <= set(e) for e in knee["exercises"])
-    scores = [s["score"] for s in data["shoes"]]
-    assert scores == sorted(scores, reverse=True) and len(scores) == len(knowledge().catalog)
-    assert all(len(s["breakdown"]) == len(FEATURE_IDS) for s in data["shoes"])
+    shoes = data["shoes"]
+    assert len(shoes) == len(knowledge().catalog)
+    assert all(len(s["breakdown"]) == len(FEATURE_IDS) for s in shoes)
+    # Contract §6 v2 keys: surface tier first (main and unknown, second, none), then score.
+    tier = {"main": 0, "unknown": 0, "second": 1, "none": 2}
+    tiers = [tier[s["surface_match"]] for s in shoes if s["coverage"]["known"]]
+    assert tiers == sorted(tiers)
+    groups = [s["tie_group"] for s in shoes]
+    assert groups == sorted(groups) and groups[0] == 1
+    for s in shoes:
+        assert 0 <= s["coverage"]["known"] <= s["coverage"]["of"]
+        assert set(s["check_in_store"]) <= set(FEATURE_IDS)
+    # The example runs on asphalt and trail: road shoes lead, trail shoes are second pairs.
+    assert shoes[0]["surface_match"] == "main"
+    assert {s["surface_match"] for s in shoes if s["id"].startswith("archetype.trail")} == {
+        "second"
+    }
+    assert 3 <= len(data["shortlist"]) <= 5
+    assert data["shortlist"] == [s["id"] for s in shoes[: len(data["shortlist"])]]
 
 
 def test_shoes_file_is_scored_instead_of_the_catalog(
@@ -77,6 +93,33 @@ def test_text_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "ESSENTIAL" in out and "Risks" in out and "not medical advice" in out
     assert "Wide fit" in out and "[CAUTION] Sudden mileage jump" in out
+
+
+def test_text_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    catalog = Path(__file__).parent / "fixtures" / "realistic_catalog.json"
+    code, out, _ = run_cli(capsys, "advise", str(EXAMPLE), "--shoes", str(catalog))
+    assert code == 0
+    shoes = out[out.index("Shoes, best fit first") :]
+    assert "Try on first: Pacer Cushion Max 3, Steadfast GTS 22, Wideline Comfort 5 (2E)" in shoes
+    # Sections in tier order: main surface, second pairs, the rest.
+    main = shoes.index("For your main surface")
+    second = shoes.index("Second pairs for your other surfaces")
+    rest = shoes.index("Not for the ground you run on")
+    assert main < second < rest
+    assert shoes.index("Ridgeback Trail 7") > second  # a trail shoe: second pair
+    assert shoes.index("Sprint Spike 9") > rest
+    lines = shoes.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith("Steadfast GTS 22"))
+    assert (
+        "road shoe for your main surface · 9 of 10 that count known · tie 2: 3 shoes"
+        in (lines[at + 1])
+    )
+    assert lines[at + 2].strip() == "check in the store: that it has no narrow fit"
+    assert "surface not given: ranked on its features" in shoes
+    assert "has narrow fit, which you should avoid" in shoes
+    assert "lacks removable insole (essential for you)" in shoes
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.fit import TIE_POINTS, tier_of
 from shoeadvisor.core.ids import (
     ARCHES,
     EXPERIENCES,
@@ -19,6 +20,7 @@ from shoeadvisor.core.ids import (
     LEVELS,
     PRONATIONS,
     SEASONS,
+    SHOE_SURFACES,
     SURFACES,
 )
 from shoeadvisor.core.profile import RunnerProfile
@@ -56,13 +58,23 @@ def profiles(draw: st.DrawFn) -> RunnerProfile:
 
 
 shoes = st.builds(
-    lambda i, feats, comfort, drop: Shoe(
-        id=f"s{i}", name=f"Shoe {i}", features=feats, comfort=comfort, drop_mm=drop
+    lambda i, feats, comfort, drop, surface, weight, stack: Shoe(
+        id=f"s{i}",
+        name=f"Shoe {i}",
+        features=feats,
+        comfort=comfort,
+        drop_mm=drop,
+        surface=surface,
+        weight_g=weight,
+        stack_mm=stack,
     ),
     st.integers(0, 10_000),
     st.dictionaries(st.sampled_from(FEATURE_IDS), st.integers(0, 3)),
     st.none() | st.integers(1, 5),
     st.none() | st.sampled_from([0, 4, 6, 6.5, 8, 10, 12]),
+    st.none() | st.sampled_from(SHOE_SURFACES),
+    st.none() | st.sampled_from([150, 230, 231, 270, 300, 311, 380]),
+    st.none() | st.sampled_from([10, 12, 15, 18, 20, 29, 30, 38, 45]),
 )
 
 fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -106,7 +118,9 @@ def test_more_weekly_distance_never_removes_the_high_mileage_flag(
 
 @fast
 @given(profiles(), st.lists(shoes, max_size=12, unique_by=lambda s: s.id))
-def test_scores_are_bounded_and_explained_by_the_breakdown(p: RunnerProfile, shoe_list) -> None:
+def test_scores_are_bounded_explained_and_ranked_by_tier_tie_and_comfort(
+    p: RunnerProfile, shoe_list
+) -> None:
     advice = advise(p, shoe_list)
     assert len(advice.shoes) == len(shoe_list)
     for scored in advice.shoes:
@@ -117,12 +131,102 @@ def test_scores_are_bounded_and_explained_by_the_breakdown(p: RunnerProfile, sho
             + scored.comfort_points
             + scored.adjustment_points
         )
+        assert abs(scored.raw - raw) < 1e-9
         assert scored.score == max(0, min(100, round(raw)))
         for item in scored.breakdown:
             if item.level is None:
                 assert item.points == 0
-    scores = [s.score for s in advice.shoes]
-    assert scores == sorted(scores, reverse=True)
+        known, of = scored.coverage
+        assert 0 <= known <= of
+        assert len(scored.check_in_store) == of - known
+    ranked = advice.shoes
+    tiers = [tier_of(s) for s in ranked]
+    assert tiers == sorted(tiers)
+    groups = [s.tie_group for s in ranked]
+    assert groups == sorted(groups)
+    for group in set(groups):
+        members = [s for s in ranked if s.tie_group == group]
+        best = max(m.raw for m in members)
+        assert all(best - m.raw < TIE_POINTS for m in members)
+        assert len({tier_of(m) for m in members}) == 1
+        comfort = [m.shoe.comfort or 3 for m in members]
+        assert comfort == sorted(comfort, reverse=True)
+    assert len(advice.shortlist) <= 5
+    assert list(advice.shortlist) == list(ranked[: len(advice.shortlist)]) or all(
+        s.surface_match == "second" for s in advice.shortlist
+    )
+
+
+def _order(advice) -> list[str]:
+    return [s.shoe.id for s in advice.shoes]
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=8, unique_by=lambda s: s.id), st.data())
+def test_optional_features_never_change_a_score_or_the_rank(
+    p: RunnerProfile, shoe_list, data: st.DataObject
+) -> None:
+    before = advise(p, shoe_list)
+    changed = []
+    for scored in before.shoes:
+        loose = [f for f in FEATURE_IDS if not scored.counts(f)]
+        new = {f: data.draw(st.none() | st.integers(0, 3)) for f in loose}
+        features = {k: v for k, v in scored.shoe.features.items() if k not in loose}
+        features.update({k: v for k, v in new.items() if v is not None})
+        changed.append(scored.shoe.model_copy(update={"features": features}))
+    after = advise(p, changed)
+    assert _order(after) == _order(before)
+    assert [s.raw for s in after.shoes] == [s.raw for s in before.shoes]
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=8, unique_by=lambda s: s.id))
+def test_removing_a_known_0_never_raises_a_score(p: RunnerProfile, shoe_list) -> None:
+    before = {s.shoe.id: s.raw for s in advise(p, shoe_list).shoes}
+    for shoe in shoe_list:
+        for feature, level in shoe.features.items():
+            if level != 0:
+                continue
+            rest = {k: v for k, v in shoe.features.items() if k != feature}
+            [after] = advise(p, [shoe.model_copy(update={"features": rest})]).shoes
+            assert after.raw <= before[shoe.id] + 1e-9
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=8, unique_by=lambda s: s.id), st.data())
+def test_more_coverage_of_good_matches_never_lowers_a_score(
+    p: RunnerProfile, shoe_list, data: st.DataObject
+) -> None:
+    for scored in advise(p, shoe_list).shoes:
+        for feature in scored.check_in_store:
+            target = scored.target_of(feature)
+            # A good match: at or above the target of a need, absent for a feature to avoid.
+            level = 0 if target is None else data.draw(st.integers(target, 3))
+            features = {**scored.shoe.features, feature: level}
+            [after] = advise(p, [scored.shoe.model_copy(update={"features": features})]).shoes
+            assert after.raw >= scored.raw - 1e-9
+            assert after.coverage[0] >= scored.coverage[0] + 1  # (a wide last: not narrow)
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=8, unique_by=lambda s: s.id))
+def test_nothing_known_never_outranks_a_known_good_match(p: RunnerProfile, shoe_list) -> None:
+    plain = [s.model_copy(update={"comfort": None}) for s in shoe_list]
+    blanks = [
+        Shoe(id=f"blank-{surface}", name="A blank", surface=surface)
+        for surface in (None, *SHOE_SURFACES)
+    ]
+    ranked = advise(p, [*plain, *blanks]).shoes
+    position = {s.shoe.id: i for i, s in enumerate(ranked)}
+    for scored in ranked:
+        good = any(
+            scored.counts(f) and scored.target_of(f) and (scored.level_of(f) or 0) > 0
+            for f in FEATURE_IDS
+        )
+        if not good or scored.shoe.id.startswith("blank"):
+            continue
+        blank = f"blank-{scored.shoe.surface}"
+        assert position[scored.shoe.id] < position[blank]
 
 
 @fast

@@ -38,7 +38,8 @@ def test_heavy_beginner_on_asphalt_in_summer() -> None:
             surfaces=["asphalt"],
         )
     )
-    assert a.level_of("cushioning") == "essential"
+    # Softer shoes helped lighter runners in the trial, not heavier ones: recommended.
+    assert a.level_of("cushioning") == "recommended"
     assert at_least(a, "breathability", "recommended")
     assert a.level_of("water_resistance") == "avoid"
     # The article's "heavier runners need more cushioning" is shown, graded by the trial.
@@ -55,15 +56,19 @@ def test_heavy_beginner_on_asphalt_in_summer() -> None:
     assert risk_ids(a)[0] == "beginner_load"
     order = shoe_order(a)
     assert order.index("cushioned_road") < order.index("minimalist")
-    assert set(order[-3:]) >= {"minimalist", "track_spike"}
+    # The minimalist shoe is the last road shoe; spikes and trail shoes follow it.
+    road = [sid for sid, s in zip(order, a.shoes, strict=True) if s.surface_match == "main"]
+    assert road[-1] == "minimalist" and order[-1] == "track_spike"
 
 
 def test_winter_trail_runner() -> None:
     a = advise(profile(seasons=["winter"], surfaces=["trail"], downhill=True))
-    assert a.level_of("trail_grip") == "essential"
-    assert a.level_of("winter_traction") == "essential"
+    # No study has tested lugs, studs or membranes: wanted, but never essential.
+    assert a.level_of("trail_grip") == "recommended"
+    assert a.level_of("winter_traction") == "recommended"
     assert at_least(a, "water_resistance", "recommended")
     assert at_least(a, "rock_protection", "recommended")
+    assert not any(f.level == "essential" for f in a.features if f.evidence == "none")
     ids = risk_ids(a)
     # Ice is an obvious hazard but no study measured it: a caution, not a warning.
     assert a.risk("icy_surface").severity == "caution"
@@ -80,7 +85,8 @@ def test_track_runner() -> None:
     assert a.level_of("trail_grip") == "avoid"
     assert a.risk("banked_track").severity == "caution"
     order = shoe_order(a)
-    assert {"lightweight_racer"} <= set(order[:3])
+    # Road shoes and spikes both suit the track; the trail shoes come last.
+    assert {s.surface_match for s in a.shoes if s.shoe.surface in ("road", "track")} == {"main"}
     assert order.index("lightweight_racer") < order.index("trail")
     assert order.index("lightweight_racer") < order.index("winter_trail")
 
@@ -103,10 +109,12 @@ def test_flat_feet_alone_do_not_prescribe_motion_control() -> None:
     a = advise(profile(pronation="neutral", arch="flat"))
     normal = advise(profile(pronation="neutral", arch="normal"))
     assert a.level_of("stability") == "optional"
-    assert a.feature("stability").importance - normal.feature("stability").importance <= 5
+    # The contradicted flat-arch rule is shown but adds nothing.
+    assert a.feature("stability").importance == normal.feature("stability").importance
     assert a.risk("flat_feet") is not None
-    # The arch alone does not push motion-control shoes up the list.
-    assert shoe_order(a).index("motion_control") >= shoe_order(normal).index("motion_control")
+    # The arch alone does not make stability count in the fit score.
+    motion = next(s for s in a.shoes if s.shoe.id == "archetype.motion_control")
+    assert not motion.counts("stability") and motion.points_for("stability") == 0
     # It does make room for an insert, which is what studies support.
     assert a.feature("removable_insole").importance > normal.feature("removable_insole").importance
 
@@ -123,7 +131,9 @@ def test_supinator_avoids_stability_posts() -> None:
 
 def test_wide_feet() -> None:
     a = advise(profile(foot_width="wide"))
-    assert a.level_of("wide_fit") == "essential"
+    # Toe-box width has no injury study: as high as "recommended" goes, not essential.
+    assert a.level_of("wide_fit") == "recommended"
+    assert "level.no_study" in rules_of(a, "wide_fit") or a.feature("wide_fit").importance < 70
     assert a.level_of("narrow_fit") == "avoid"
     assert shoe_order(a)[0] == "wide_fit"
 
@@ -398,7 +408,8 @@ def test_main_surface_weighs_more_than_an_occasional_one() -> None:
     assert (
         trail_main.feature("trail_grip").importance > trail_extra.feature("trail_grip").importance
     )
-    assert trail_main.level_of("trail_grip") == "essential"
+    assert trail_main.level_of("trail_grip") == "recommended"
+    assert trail_extra.level_of("trail_grip") == "optional"
     assert trail_main.risk("uneven_terrain").severity == "caution"
     assert trail_extra.risk("uneven_terrain").severity == "info"
 

@@ -59,14 +59,14 @@ def test_ticking_trail_makes_grip_essential_and_adds_uneven_terrain(
 ) -> None:
     window.new_profile()
     fill_minimal_runner(qtbot, window)
-    assert feature_level(window, "trail_grip") != "essential"
+    assert feature_level(window, "trail_grip") == "optional"
     assert "uneven_terrain" not in window.advice_page.risks.model.risk_ids()
 
     tick(qtbot, window.form.surface_boxes["trail"])
     choose(qtbot, window.form.main_surface_combo, "trail")  # trail becomes the main surface
     assert window.session.profile is not None
     assert window.session.profile.surfaces[0] == "trail"
-    assert feature_level(window, "trail_grip") == "essential"
+    assert feature_level(window, "trail_grip") == "recommended"  # no study: never essential
     assert "uneven_terrain" in window.advice_page.risks.model.risk_ids()
 
     window.advice_page.features.select_feature("trail_grip")

@@ -86,7 +86,7 @@ def test_choosing_a_profile_in_the_list_opens_it(qtbot: QtBot, private_data_dir:
     assert stored(private_data_dir, road).name == "Road Rui"
     window.profiles_panel.select(tess)
     qtbot.waitUntil(lambda: window.session.profile.name == "Trail Tess")
-    assert window.session.advice.level_of("trail_grip") == "essential"
+    assert window.session.advice.level_of("trail_grip") == "recommended"
     window.close()
 
 

@@ -1,0 +1,469 @@
+"""The fit score: how well each shoe suits one runner, and the order to try them in.
+
+1. **Shoe type first.** A shoe's `surface` is read against the runner's surfaces
+   (`surface_match`): *main* (made for their main surface), *second* (for another
+   surface they run on: a second pair), *none* (for a surface they never run on) or
+   *unknown* (not given). Asphalt and treadmill are road. A road shoe also suits the
+   track (tracks are smooth and firm, and most track running is done in road shoes);
+   track spikes suit only the track. Shoes rank by tier: main and unknown together
+   (an unknown one is ranked on its features and marked; at an equal score the known
+   main-surface shoe comes first), then second pairs, then the rest, and last the
+   shoes of unknown surface with nothing that counts known (nothing to rank them on).
+   A second pair is scored against the needs of its own surface, as if that were the
+   main one.
+2. **Only what counts moves the score.** Essential and recommended features earn
+   points (`FEATURE_POINTS` in all); optional ones never change a score or a rank; a
+   feature to avoid, when present, takes a share of the points the shoe earned (so a
+   shoe with known good matches always stays above one with nothing known).
+   Lugs and rock plates count on trail shoes (and shoes of unknown surface) only, so
+   adding lugs to a road shoe changes nothing for a road runner.
+3. **Against a target.** Essential features aim at level 3, recommended ones at 2;
+   a level below the target earns its share (no cliff, never negative).
+4. **Unknown is unknown.** Points come from known features only, so a known 0 scores
+   exactly what an unknown does, and every known good match raises the score. A shoe
+   with little known sits near 50, below any shoe with known good matches. Coverage
+   ("k of n that count known") and the unknowns to check in the store are reported.
+5. **Measurements.** `weight_g` sets the lightweight level and `stack_mm` the thick
+   sole level (resources/features.toml says how); a very thin stack caps cushioning;
+   a wide last rules out a narrow one and the other way round.
+   A known drop that suits the runner's experience earns points; an unknown one none.
+6. **Comfort and ties.** Comfort adds up to ±10. Scores closer than `TIE_POINTS`
+   form a tie group; inside it the runner's comfort rating decides the order.
+7. **Shortlist.** 3–5 shoes to try on: the best tie groups for the main surface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from operator import getitem, itemgetter
+
+from .advice import EXCLUDES_FROM, FeatureAdvice, FitTable, ScoreAdjustment, ShoeScore
+from .ids import FEATURE_IDS, FeatureId, Grade, ShoeSurface, Surface, SurfaceMatch
+from .knowledge import Knowledge, ShoeRule, knowledge
+from .profile import RunnerProfile
+from .rules import SHOE_RULES, ShoePredicate
+from .shoes import MAX_LEVEL, Shoe
+from .wording import TextContext, number
+
+#: Scores closer than this are a tie: try both on and pick the one that feels best.
+TIE_POINTS = 3.0
+SHORTLIST_MIN = 3
+SHORTLIST_MAX = 5
+NEUTRAL = 50.0
+#: Points for the runner's own comfort rating, 1 (poor) to 5 (excellent).
+COMFORT_POINTS = {1: -10.0, 2: -5.0, 3: 0.0, 4: 5.0, 5: 10.0}
+#: A shoe not tried on counts as a 3 ("neither") when comfort orders a tie.
+UNRATED_COMFORT = 3
+#: Points all the features that count share: a perfect match scores 50 + 40 = 90,
+#: leaving room for a suitable drop and for comfort.
+FEATURE_POINTS = 40.0
+#: Share of the earned feature points a strongly present feature to avoid takes,
+#: before its evidence weight (a "none"-graded one: half of this, so 40%).
+AVOID_SHARE = 0.8
+#: The level an essential / recommended feature is scored against.
+TARGET_LEVEL = {"essential": 3, "recommended": 2}
+#: How much a rule of each evidence grade counts (also used for feature importance).
+GRADE_WEIGHT: Mapping[Grade, float] = {
+    "strong": 1.0,
+    "moderate": 0.8,
+    "weak": 0.6,
+    "none": 0.5,
+    "contradicted": 0.0,
+}
+#: The shoe surfaces that suit each surface a runner runs on.
+SHOE_SURFACES_FOR: Mapping[Surface, tuple[ShoeSurface, ...]] = {
+    "asphalt": ("road",),
+    "treadmill": ("road",),
+    "track": ("track", "road"),
+    "trail": ("trail",),
+}
+#: Features that only work on one kind of ground; on other shoes they never count.
+SURFACE_BOUND: Mapping[FeatureId, ShoeSurface] = {
+    "trail_grip": "trail",
+    "rock_protection": "trail",
+}
+#: Rank of each surface match: main and unknown compete, then second pairs, the rest.
+TIER: Mapping[SurfaceMatch, int] = {"main": 0, "unknown": 0, "second": 1, "none": 2}
+#: The tier of a shoe whose surface and every feature that counts are unknown.
+UNRANKED_TIER = 3
+#: At an equal score, a shoe known to suit the main surface comes before an unknown one.
+_MATCH_ORDER: Mapping[SurfaceMatch, int] = {"main": 0, "unknown": 1, "second": 0, "none": 0}
+
+_ZERO = (0.0, 0.0, 0.0, 0.0)
+
+
+def surface_match(
+    profile: RunnerProfile, shoe_surface: ShoeSurface | None
+) -> tuple[SurfaceMatch, Surface | None]:
+    """How a shoe surface fits this runner, and which of their surfaces it is for."""
+    if shoe_surface is None:
+        return "unknown", profile.main_surface
+    if shoe_surface in SHOE_SURFACES_FOR[profile.main_surface]:
+        return "main", profile.main_surface
+    for surface in profile.surfaces[1:]:
+        if shoe_surface in SHOE_SURFACES_FOR[surface]:
+            return "second", surface
+    return "none", profile.main_surface
+
+
+def _avoid_weight(feature: FeatureAdvice) -> float:
+    grades = [r.evidence for r in feature.reasons if r.effect == "avoid"]
+    return max((GRADE_WEIGHT[g] for g in grades), default=GRADE_WEIGHT["none"])
+
+
+def fit_table(
+    needs: Sequence[FeatureAdvice],
+    match: SurfaceMatch,
+    for_surface: Surface | None,
+    shoe_surface: ShoeSurface | None,
+    drop_matters: bool = False,
+    exclusions: Iterable[tuple[FeatureId, FeatureId]] = (),
+) -> FitTable:
+    """Points per feature and level for one kind of shoe, from the needs it is scored by."""
+    ignored = frozenset(
+        f
+        for f, bound in SURFACE_BOUND.items()
+        if shoe_surface is not None and shoe_surface != bound
+    )
+    wanted = [f for f in needs if f.level in TARGET_LEVEL and f.id not in ignored]
+    avoided = [f for f in needs if f.level == "avoid" and f.id not in ignored]
+    total = sum(f.importance for f in wanted) or 1
+    points: dict[FeatureId, tuple[float, ...]] = dict.fromkeys(FEATURE_IDS, _ZERO)
+    targets: dict[FeatureId, int] = {}
+    for f in wanted:
+        target = TARGET_LEVEL[f.level]
+        share = FEATURE_POINTS * f.importance / total
+        targets[f.id] = target
+        points[f.id] = tuple(share * min(level, target) / target for level in range(4))
+    fractions: dict[FeatureId, tuple[float, ...]] = {}
+    for f in avoided:
+        cost = AVOID_SHARE * _avoid_weight(f)
+        fractions[f.id] = tuple(cost * level / MAX_LEVEL for level in range(4))
+    matter = tuple(f.id for f in wanted) + tuple(f.id for f in avoided)
+    return FitTable(
+        match,
+        for_surface,
+        tuple(needs),
+        points,
+        matter,
+        frozenset(matter),
+        targets,
+        ignored,
+        {f.id: f.level for f in needs},
+        drop_matters,
+        tuple(fractions.items()),
+        tuple(pair for pair in exclusions if pair[1] in matter),
+    )
+
+
+class _Readings:
+    """What a shoe's measurements and its other features say about its levels."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.measurements = tuple(
+            (fid, f.measure) for fid, f in kb.features.items() if f.measure is not None
+        )
+        self.exclusions = tuple(
+            (fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None
+        )
+
+    def read(
+        self, shoe: Shoe, exclusions: tuple[tuple[FeatureId, FeatureId], ...] | None = None
+    ) -> tuple[dict[FeatureId, int], dict[FeatureId, str]] | None:
+        """The shoe's levels with what its measurements and features imply; None if nothing.
+
+        A measurement that sets a level wins over the checklist (a weight is more exact
+        than a tick); one that caps a level lowers a higher one, and marks an unknown
+        feature 0 only when the cap is 0. A feature present at level 2 or more marks the
+        one it excludes as 0 when that one is unknown. Nothing read ever turns a known 0
+        into more.
+        """
+        features = shoe.features
+        if exclusions is None:
+            exclusions = self.exclusions
+        if shoe.weight_g is None and shoe.stack_mm is None:
+            for fid, excluded in exclusions:
+                if excluded not in features and features.get(fid, 0) >= EXCLUDES_FROM:
+                    break
+            else:
+                return None
+        levels = dict(features)
+        derived: dict[FeatureId, str] = {}
+        for fid, measurement in self.measurements:
+            value = getattr(shoe, measurement.by)
+            if value is None:
+                continue
+            if measurement.levels:
+                level = measurement.level(value)
+                if level is not None:
+                    levels[fid] = level
+                    derived[fid] = measurement.by
+                continue
+            cap = measurement.cap(value)
+            if cap is None:
+                continue
+            current = levels.get(fid)
+            if (current is None and cap == 0) or (current is not None and current > cap):
+                levels[fid] = cap
+                derived[fid] = measurement.by
+        for fid, excluded in exclusions:
+            if levels.get(fid, 0) >= EXCLUDES_FROM and excluded not in levels:
+                levels[excluded] = 0
+                derived[excluded] = fid
+        if not derived:
+            return None
+        return levels, derived
+
+
+def _adjustment_rules(kb: Knowledge) -> list[tuple[str, ShoeRule, ShoePredicate]]:
+    return [(rid, rule, SHOE_RULES[rid]) for rid, rule in kb.shoe_rules.items()]
+
+
+def _adjustments(
+    profile: RunnerProfile,
+    shoe: Shoe,
+    levels: Mapping[FeatureId, int],
+    rules: list[tuple[str, ShoeRule, ShoePredicate]],
+) -> tuple[ScoreAdjustment, ...]:
+    ctx = TextContext(drop_mm=number(shoe.drop_mm) if shoe.drop_mm is not None else "?")
+    return tuple(
+        ScoreAdjustment(rid, rule.points, rule.text.format_map(ctx), rule.evidence, rule.sources)
+        for rid, rule, applies in rules
+        if applies(profile, shoe, levels)
+    )
+
+
+class _Tables:
+    """The scoring table of each kind of shoe for one runner, built when first needed."""
+
+    def __init__(
+        self,
+        features: Sequence[FeatureAdvice],
+        profile: RunnerProfile | None,
+        kb: Knowledge,
+    ) -> None:
+        self._features = tuple(features)
+        self._profile = profile
+        self._kb = kb
+        self._exclusions = _Readings(kb).exclusions
+        self._tables: dict[ShoeSurface | None, FitTable] = {}
+        self._needs: dict[Surface, tuple[FeatureAdvice, ...]] = {}
+
+    def _needs_for(self, surface: Surface | None) -> tuple[FeatureAdvice, ...]:
+        profile = self._profile
+        if profile is None or surface is None or surface == profile.main_surface:
+            return self._features
+        if surface not in self._needs:
+            from .advisor import feature_advice  # the advisor imports this module
+
+            others = [s for s in profile.surfaces if s != surface]
+            first = profile.model_copy(update={"surfaces": [surface, *others]})
+            self._needs[surface] = feature_advice(first, self._kb)
+        return self._needs[surface]
+
+    def table(self, shoe_surface: ShoeSurface | None) -> FitTable:
+        found = self._tables.get(shoe_surface)
+        if found is None:
+            profile = self._profile
+            if profile is None:
+                match: SurfaceMatch = "unknown"
+                surface: Surface | None = None
+            else:
+                match, surface = surface_match(profile, shoe_surface)
+            drop_matters = profile is not None and profile.experience is not None
+            found = fit_table(
+                self._needs_for(surface if match == "second" else None),
+                match,
+                surface,
+                shoe_surface,
+                drop_matters,
+                self._exclusions,
+            )
+            self._tables[shoe_surface] = found
+        return found
+
+
+#: One shoe's ranking key: (tier, -raw, -share known, main before unknown, name, id,
+#: position, -comfort rating). Built in the scoring loop, so ranking reads no attributes.
+_Key = tuple[int, float, float, int, str, str, int, int]
+
+
+class _Kind:
+    """What the scoring loop needs of one kind of shoe (by surface)."""
+
+    __slots__ = ("counted", "exclusions", "order", "points", "table", "tier", "unranked")
+
+    def __init__(self, table: FitTable, readings: _Readings) -> None:
+        self.table = table
+        self.points = table.points.__getitem__
+        self.exclusions = table.exclusions
+        self.tier = TIER[table.match]
+        self.unranked = UNRANKED_TIER if table.match == "unknown" else self.tier
+        self.order = _MATCH_ORDER[table.match]
+        self.counted = len(table.matter) or 1
+
+
+def score_shoes(
+    features: Sequence[FeatureAdvice],
+    shoes: Iterable[Shoe],
+    profile: RunnerProfile | None = None,
+    kb: Knowledge | None = None,
+) -> tuple[ShoeScore, ...]:
+    """Fit scores, best first (by surface tier, then score; comfort orders a tie),
+    each with its tie group. Without a profile every shoe counts as of unknown surface."""
+    kb = kb or knowledge()
+    tables = _Tables(features, profile, kb)
+    readings = _Readings(kb)
+    read = readings.read
+    kinds: dict[ShoeSurface | None, _Kind] = {}
+    adjusting = _adjustment_rules(kb) if profile is not None else []
+    results: list[ShoeScore] = []
+    keys: list[_Key] = []
+    for index, shoe in enumerate(shoes):
+        surface = shoe.surface
+        kind = kinds.get(surface)
+        if kind is None:
+            kind = kinds[surface] = _Kind(tables.table(surface), readings)
+        table = kind.table
+        levels = shoe.features
+        measured = None
+        if shoe.weight_g is not None or shoe.stack_mm is not None:
+            measured = read(shoe, kind.exclusions)
+        if measured is not None:
+            levels = measured[0]
+        known = len(table.matter_set.intersection(levels))
+        rating = shoe.comfort
+        comfort = COMFORT_POINTS[rating] if rating is not None else 0.0
+        # Sum of points[feature][level] over the known features, in C-level loops.
+        earned = sum(map(getitem, map(kind.points, levels), levels.values()))
+        lost = 0.0
+        if table.avoid_items:
+            keep = 1.0
+            for feature, fractions in table.avoid_items:
+                level = levels.get(feature)
+                if level:
+                    keep *= 1 - fractions[level]
+            if keep != 1.0:
+                lost = earned * (1 - keep)
+        raw = NEUTRAL + earned - lost + comfort
+        adjustments: tuple[ScoreAdjustment, ...] = ()
+        if adjusting and shoe.drop_mm is not None and profile is not None:
+            adjustments = _adjustments(profile, shoe, levels, adjusting)
+            raw += sum(a.points for a in adjustments)
+        if measured is None:
+            # A feature another rules out counts as a known 0: that scores nothing, so
+            # only the coverage changes (ShoeScore.levels fills it in when asked).
+            for fid, excluded in kind.exclusions:
+                if excluded not in levels and levels.get(fid, 0) >= EXCLUDES_FROM:
+                    known += 1
+        results.append(
+            ShoeScore(
+                shoe,
+                0 if raw <= 0 else 100 if raw >= 100 else round(raw),
+                comfort,
+                table,
+                adjustments,
+                raw,
+                known,
+                0,
+                None if measured is None else measured[0],
+                None if measured is None else measured[1],
+                lost,
+            )
+        )
+        keys.append(
+            (
+                kind.tier if known else kind.unranked,
+                -raw,
+                -known / kind.counted,
+                kind.order,
+                shoe.name,
+                shoe.id,
+                index,
+                -(UNRATED_COMFORT if rating is None else rating),
+            )
+        )
+    return _ranked(results, keys)
+
+
+def tier_of(score: ShoeScore) -> int:
+    """The rank tier of a scored shoe (TIER; UNRANKED_TIER when nothing about it is known)."""
+    match = score._table.match
+    if match == "unknown" and score.known == 0:
+        return UNRANKED_TIER
+    return TIER[match]
+
+
+def _known_share(score: ShoeScore) -> float:
+    counted = len(score._table.matter)
+    return score.known / counted if counted else 1.0
+
+
+_BY_COMFORT = itemgetter(7, 1, 2, 3, 4, 5, 6)
+
+
+def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
+    """Order by surface tier and score, group near-equal scores, let comfort order a tie.
+
+    A tie group starts at its best score and takes every later shoe of the same tier
+    less than TIE_POINTS below it; inside it the comfort rating orders first (not
+    tried on counts as 3), then the score, then how much of what counts is known.
+    Numbers count from 1 down the list.
+    """
+    scores = list(ranking)
+    keys: list[_Key] = [
+        (
+            tier_of(s),
+            -s.raw,
+            -_known_share(s),
+            _MATCH_ORDER[s._table.match],
+            s.shoe.name,
+            s.shoe.id,
+            i,
+            -(UNRATED_COMFORT if s.shoe.comfort is None else s.shoe.comfort),
+        )
+        for i, s in enumerate(scores)
+    ]
+    return _ranked(scores, keys)
+
+
+def _ranked(scores: list[ShoeScore], keyed: list[_Key]) -> tuple[ShoeScore, ...]:
+    keyed.sort()
+    result: list[ShoeScore] = []
+    count = len(keyed)
+    start = number = 0
+    while start < count:
+        tier, limit = keyed[start][0], keyed[start][1] + TIE_POINTS
+        end = start + 1
+        while end < count and keyed[end][0] == tier and keyed[end][1] < limit:
+            end += 1
+        number += 1
+        members = keyed[start:end]
+        if len(members) > 1 and any(key[7] != members[0][7] for key in members):
+            members.sort(key=_BY_COMFORT)
+        for key in members:
+            score = scores[key[6]]
+            score.tie_group = number
+            result.append(score)
+        start = end
+    return tuple(result)
+
+
+def shortlist(ranked: Sequence[ShoeScore]) -> tuple[ShoeScore, ...]:
+    """3–5 shoes to try on: whole tie groups from the top of the main surface's shoes
+    (and those of unknown surface), or of the second pairs when there are none; never a
+    shoe for ground the runner does not run on, nor one about which nothing is known."""
+    for wanted in (TIER["main"], TIER["second"]):
+        chosen: list[ShoeScore] = []
+        for score in ranked:  # ranked by tier: stop as soon as the list is full
+            tier = tier_of(score)
+            if tier > wanted or len(chosen) >= SHORTLIST_MAX:
+                break
+            if tier < wanted:
+                continue
+            if len(chosen) >= SHORTLIST_MIN and score.tie_group != chosen[-1].tie_group:
+                break
+            chosen.append(score)
+        if chosen:
+            return tuple(chosen)
+    return ()
