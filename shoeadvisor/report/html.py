@@ -7,6 +7,7 @@ names come from the user and must print as text, whatever they contain.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -18,6 +19,8 @@ from shoeadvisor.core.advice import (
     KneeAdvice,
     ShoeScore,
 )
+from shoeadvisor.core.compare import store_check_note, summarise, surface_note
+from shoeadvisor.core.fit import TIE_POINTS, shortlist
 from shoeadvisor.core.ids import Grade
 from shoeadvisor.core.knowledge import Knowledge, knowledge
 from shoeadvisor.core.prevention import PreventionItem, prevention_checklist
@@ -27,6 +30,8 @@ BOX = "\u2610"  # ☐ an empty tick box, to fill in with a pen at the shop
 TICKED = "\u2611"  # ☑
 SEVERITY_COLOURS = {"warning": "#b3261e", "caution": "#9a5b00", "info": "#555555"}
 MAX_SHOES = 12
+#: Second pairs listed after the shoes for the main surface.
+MAX_SECOND_PAIRS = 4
 
 
 def _e(text: object) -> str:
@@ -96,33 +101,67 @@ def _feature_section(advice: Advice) -> str:
     return "".join(html)
 
 
-def _shoe_section(shoes: Sequence[ShoeScore], by_id: dict[str, FeatureAdvice]) -> str:
+def _shoe_section(
+    shoes: Sequence[ShoeScore], shortlist: Sequence[ShoeScore], names: dict[str, str]
+) -> str:
     html = ["<h2>Shoes compared</h2>"]
     if not shoes:
         return html[0] + "<p>No shoes compared yet.</p>"
+    html.append(
+        f"<p>Best fit first: shoes for your main surface, then second pairs for your other "
+        f"surfaces, then the rest. Scores closer than {TIE_POINTS:g} points are a tie "
+        "(marked <b>=</b> with their group): try those on and pick the one that feels best. "
+        "<b>Known</b> counts the features that matter for you that the shoe's details "
+        "give.</p>"
+    )
+    if shortlist:
+        tried = ", ".join(_e(s.shoe.name) for s in shortlist)
+        html.append(f"<p><b>Try on first:</b> {tried}.</p>")
+    sizes = Counter(s.tie_group for s in shoes)
+    main = [s for s in shoes if s.surface_match in ("main", "unknown")][:MAX_SHOES]
+    second = [s for s in shoes if s.surface_match == "second"][:MAX_SECOND_PAIRS]
+    if not main and not second:
+        main = list(shoes[:MAX_SHOES])
     rows = []
-    for score in shoes[:MAX_SHOES]:
-        missing = [
-            by_id[b.feature].name
-            for b in score.breakdown
-            if by_id[b.feature].level == "essential" and (b.level is None or b.level < 2)
-        ]
-        gaps = "weak or unknown: " + ", ".join(missing) if missing else ""
+    for score in [*main, *second]:
+        if second and score is second[0]:
+            rows.append(
+                '<tr><td colspan="5" bgcolor="#f3f3f3"><b>Second pairs for your other '
+                "surfaces</b></td></tr>"
+            )
+        summary = summarise(score)
+        notes = []
+        if summary.missing:
+            lacks = ", ".join(names[f].lower() for f in summary.missing)
+            notes.append(f"<b>Lacks {_e(lacks)}</b> (essential for you)")
+        if summary.avoid:
+            has = ", ".join(names[f].lower() for f in summary.avoid)
+            notes.append(f"<b>Has {_e(has)}</b>, which you should avoid")
+        check = store_check_note(score, names)
+        if check:
+            notes.append(_e(check[0].upper() + check[1:]))
         kind = " (type of shoe, not a model)" if score.shoe.archetype else ""
-        notes = f"<br/><i>{_e(score.shoe.notes)}</i>" if score.shoe.notes else ""
+        own = f"<br/><i>{_e(score.shoe.notes)}</i>" if score.shoe.notes else ""
+        tie = f" <b>={score.tie_group}</b>" if sizes[score.tie_group] > 1 else ""
+        known, of = score.coverage
         rows.append(
-            f"<tr><td>{BOX}</td><td><b>{_e(score.shoe.name)}</b>{_e(kind)}{notes}</td>"
-            f'<td align="right"><b>{score.score}</b>/100</td><td>{_e(gaps)}</td></tr>'
+            f"<tr><td>{BOX}</td><td><b>{_e(score.shoe.name)}</b>{_e(kind)}<br/>"
+            f'<span style="font-size:8pt;">{_e(surface_note(score))}</span>{own}</td>'
+            f'<td align="right"><b>{score.score}</b>/100{tie}</td>'
+            f'<td align="right">{known} of {of}</td>'
+            f"<td>{'<br/>'.join(notes) or 'Nothing that counts is unknown.'}</td></tr>"
         )
     html.append(
         _table(
             rows,
-            _head("", "Shoe", "Fit", "Essential features it lacks or does not state"),
-            '<col width="5%"/><col width="40%"/><col width="10%"/><col width="45%"/>',
+            _head("", "Shoe", "Fit", "Known", "Lacks, to avoid, check in the store"),
+            '<col width="5%"/><col width="33%"/><col width="12%"/><col width="10%"/>'
+            '<col width="40%"/>',
         )
     )
-    if len(shoes) > MAX_SHOES:
-        html.append(f"<p>… and {len(shoes) - MAX_SHOES} more with lower scores.</p>")
+    left = len(shoes) - len(main) - len(second)
+    if left > 0:
+        html.append(f"<p>… and {left} more further down the list.</p>")
     return "".join(html)
 
 
@@ -278,7 +317,6 @@ def build_report_html(
     shoes = advice.shoes if shoes is None else shoes
     prevention = prevention_checklist(advice.profile) if prevention is None else prevention
     generated = generated or dt.date.today()
-    by_id = {f.id: f for f in advice.features}
     shown = [f for f in advice.features if f.level != "optional"]
     knee = advice.knee
     parts = [
@@ -297,7 +335,9 @@ def build_report_html(
     parts.append("<h2>Your profile</h2>")
     parts.append(_table(rows, "", '<col width="30%"/><col width="70%"/>'))
     parts.append(_feature_section(advice))
-    parts.append(_shoe_section(shoes, by_id))
+    names = {f.id: f.name for f in advice.features}
+    chosen = advice.shortlist if shoes is advice.shoes else shortlist(shoes)
+    parts.append(_shoe_section(shoes, chosen, names))
     parts.append(_risk_section(advice))
     if knee is not None:
         parts.append(_knee_section(knee))

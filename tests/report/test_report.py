@@ -399,3 +399,26 @@ def test_report_shows_the_version_2_profile_fields() -> None:
     assert "Longest run, past 30 days</b></td><td>9.9 mi" in html
     assert "Longest run planned</b></td><td>13.1 mi" in html
     assert "Sex</b>" not in build_report_html(advise(runner(schema_version=2, sex="unspecified")))
+
+
+def test_report_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
+    qapp: Any,
+) -> None:
+    catalog = Path(__file__).parents[1] / "core" / "fixtures" / "realistic_catalog.json"
+    from shoeadvisor.core.files import load_profile, load_shoes
+
+    profile = load_profile(Path(__file__).parents[2] / "examples" / "example_runner.json")
+    advice = advise(profile, load_shoes(catalog))
+    text = squash(make_document(build_report_html(advice)).toPlainText())
+    section = text[text.index("Shoes compared") : text.index("Risks for your knees")]
+    assert "Try on first: Pacer Cushion Max 3, Steadfast GTS 22, Wideline Comfort 5 (2E)" in section
+    assert "Scores closer than 3 points are a tie" in section
+    # Steadfast ties with two others (group 2): its row carries the group mark.
+    assert "Steadfast GTS 22 road shoe for your main surface 86/100 =2 9 of 10" in section
+    assert "Check in the store: that it has no narrow fit" in section
+    assert "Second pairs for your other surfaces" in section
+    assert "Ridgeback Trail 7 trail shoe: a second pair for trails" in section
+    assert "Lacks removable insole (essential for you)" in section
+    # Nothing from a surface the runner never runs on, and no blank shoe, in the first rows.
+    assert "Sprint Spike 9" not in section and "Mystery Trainer" not in section
+    assert "more further down the list" in section
