@@ -156,6 +156,8 @@ def surface_note(score: ShoeScore) -> str:
     shoe_surface = score.shoe.surface
     match = score.surface_match
     if match == "unknown" or shoe_surface is None:
+        if not score.known:
+            return "surface not given and nothing that counts known: listed last"
         return "surface not given: ranked on its features"
     kind = f"{SURFACE_WORDS[shoe_surface]} shoe"
     if match == "main":

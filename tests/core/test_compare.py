@@ -103,7 +103,9 @@ def test_notes_in_words() -> None:
     assert surface_note(by_id["road"]) == "road shoe for your main surface"
     assert surface_note(by_id["trail"]) == "trail shoe: a second pair for trails"
     assert surface_note(by_id["track"]) == "track shoe: not for ground you run on"
-    assert surface_note(by_id["what"]).startswith("surface not given")
+    assert surface_note(by_id["what"]) == "surface not given: ranked on its features"
+    [blank] = advise(WIDE, [Shoe(id="blank", name="Blank")]).shoes
+    assert surface_note(blank) == "surface not given and nothing that counts known: listed last"
     known, of = by_id["road"].coverage
     assert coverage_note(by_id["road"]) == f"{known} of {of} that count known"
     note = store_check_note(by_id["road"], {"wide_fit": "Wide fit"})
