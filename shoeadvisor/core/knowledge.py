@@ -1,13 +1,23 @@
-"""The knowledge base in resources/, validated by pydantic when it is loaded."""
+"""The knowledge base in resources/, validated by pydantic when it is loaded.
+
+Validating it (toml parsing, then pydantic) is the slowest part of a start after pydantic
+itself, so a program may install a `KnowledgeCache` (`use_cache`): the validated knowledge
+is kept under a key that changes whenever any resource file, any source file of core/, or
+the Python or pydantic version changes, so a kept copy is never stale. A missing or broken
+copy is ignored and replaced. The models are built lazily (`defer_build`): a start that
+finds its copy never builds their validators.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sys
 import tomllib
 from collections.abc import Collection
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -30,7 +40,8 @@ SourceKind = Literal["article", "study", "review", "consensus", "guideline", "st
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation: a start that finds the validated copy never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(_Strict):
@@ -361,7 +372,66 @@ def load_knowledge_from(folder: Path) -> Knowledge:
     )
 
 
+class KnowledgeCache(Protocol):
+    """Where a program keeps validated knowledge between runs (see storage.knowledge_cache).
+
+    `load` returns what `save` was given under the same key, or None; neither raises.
+    """
+
+    def load(self, key: str) -> object | None: ...
+
+    def save(self, key: str, value: object) -> None: ...
+
+
+_cache: KnowledgeCache | None = None
+
+
+def use_cache(kept: KnowledgeCache | None) -> None:
+    """Keep the validated knowledge between runs there (None: read the files every time)."""
+    global _cache
+    _cache = kept
+
+
+def knowledge_key(folder: Path) -> str:
+    """A digest of everything the validated knowledge depends on.
+
+    Every file in the resources folder and every source file of core/ (the models and
+    their validators), by name and content, and the Python and pydantic versions. A frozen
+    app has no source files: its executable's size and time stand for them.
+    """
+    import pydantic_core
+    from pydantic.version import VERSION
+
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}\0{VERSION}\0{pydantic_core.__version__}\0".encode())
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    if not code:  # pragma: no cover - a frozen app
+        info = Path(sys.executable).stat()
+        digest.update(f"{sys.executable}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    for kind, files in (("resource", sorted(folder.iterdir())), ("code", code)):
+        for path in files:
+            if path.is_file():
+                data = path.read_bytes()
+                digest.update(f"{kind}\0{path.name}\0{len(data)}\0".encode())
+                digest.update(data)
+    return digest.hexdigest()
+
+
+def load_knowledge_kept(folder: Path, kept: KnowledgeCache | None) -> Knowledge:
+    """The knowledge of a resources folder: the kept copy when its key matches, else validated
+    from the files (and kept for next time)."""
+    if kept is None:
+        return load_knowledge_from(folder)
+    key = knowledge_key(folder)
+    found = kept.load(key)
+    if isinstance(found, Knowledge):
+        return found
+    fresh = load_knowledge_from(folder)
+    kept.save(key, fresh)
+    return fresh
+
+
 @cache
 def knowledge() -> Knowledge:
     """The knowledge base shipped with the program (loaded once)."""
-    return load_knowledge_from(resources_dir())
+    return load_knowledge_kept(resources_dir(), _cache)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
@@ -24,7 +25,8 @@ def _level(feature: str, value: Any) -> int:
 class Shoe(BaseModel):
     """One shoe as a feature checklist; a feature left out is unknown, not absent."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # Built on first validation (the kept knowledge's catalog needs no validator).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
     id: str = Field(min_length=1, max_length=200)
     name: str = Field(min_length=1, max_length=200)
@@ -76,12 +78,14 @@ class Shoe(BaseModel):
         return data
 
 
-_SHOE_LIST = TypeAdapter(list[Shoe])
+@cache
+def _shoe_list() -> TypeAdapter[list[Shoe]]:
+    return TypeAdapter(list[Shoe])
 
 
 def parse_shoes(data: Any) -> list[Shoe]:
     """Validate a decoded shoe file: a list of shoes with unique ids."""
-    shoes = _SHOE_LIST.validate_python(data)
+    shoes = _shoe_list().validate_python(data)
     seen: set[str] = set()
     for index, shoe in enumerate(shoes):
         if shoe.id in seen:

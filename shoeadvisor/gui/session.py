@@ -143,6 +143,7 @@ class RunnerSession(QObject):
         self._folder = folder
         self._store: ProfileStore | None = None
         self._started = False
+        self._last_opened: str | None = None  # what the store says was open last
         self._kb: Knowledge | None = None
         self._open = False
         self._draft: dict[str, Any] = {}
@@ -175,7 +176,11 @@ class RunnerSession(QObject):
             return
         self._started = True
         from shoeadvisor.storage import ProfileStore, StorageError
+        from shoeadvisor.storage.knowledge_cache import install
 
+        # The validated knowledge kept from the last run (beside the data when a folder
+        # is given, as a test or a portable copy does).
+        install(self._folder / "cache" if self._folder is not None else None)
         try:
             self._store = ProfileStore(self._folder)
         except (StorageError, OSError) as exc:
@@ -185,11 +190,13 @@ class RunnerSession(QObject):
         self._refresh_list()
         if self._store.read_only:
             self._retry_timer.start()
-        last = self._store.last_opened()
+        last = self._last_opened = self._store.last_opened()
         if last is None and self._list:
             last = max(self._list, key=lambda p: p.modified).id
         if last is None or not self.open(last):
             self._set_state("none", self._read_only_text() if self.read_only else "")
+            # Nothing to advise yet: load the engine while the runner reads the welcome page.
+            warm_up_in_background()
         self._emit(Change.ALL)
 
     @property
@@ -695,10 +702,11 @@ class RunnerSession(QObject):
     def _remember_last(self, profile_id: str | None) -> None:
         from shoeadvisor.storage import StorageError
 
-        if self._store is None or self.read_only:
-            return
+        if self._store is None or self.read_only or profile_id == self._last_opened:
+            return  # (the same one again: nothing to write, as at every start)
         with contextlib.suppress(StorageError, OSError):  # only a convenience for next time
             self._store.set_last_opened(profile_id)
+            self._last_opened = profile_id
 
     def _refresh_list(self) -> None:
         from shoeadvisor.storage import StorageError
@@ -733,7 +741,11 @@ class RunnerSession(QObject):
 
 
 def warm_up_in_background() -> Any:
-    """Import core/ and read the knowledge files off the UI thread, after the first paint."""
+    """Import core/ and read the knowledge files off the UI thread, when nothing waits for them.
+
+    Only while the welcome page shows: a restored profile needs them at once, and a thread
+    importing the same modules would only make the window wait for its import locks.
+    """
     import importlib
     import threading
 

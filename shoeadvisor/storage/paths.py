@@ -28,3 +28,14 @@ def ensure_private_dir(path: Path) -> Path:
             # mkdir's mode is filtered by the umask; health data should not be.
             path.chmod(0o700)
     return path
+
+
+def cache_dir() -> Path:
+    """Derived data that is rebuilt when missing: $SHOEADVISOR_DATA_DIR/cache when that is
+    set (a portable copy or a test leaves nothing elsewhere), else the user cache folder."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)

@@ -108,11 +108,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ start-up
     def finish_startup(self) -> None:
-        """After the first paint: shortcuts, the profiles list, and the session's profile."""
-        self.install_shortcuts()
+        """After the first paint: the profiles list, the session's profile, then shortcuts."""
+        from PySide6.QtCore import QTimer
+
         if self.profiles_panel is None:
             self._build_frame()
         self.session.start()
+        # After the paint that shows the profile (its update is already queued): nobody
+        # types a shortcut within the first frames, and the key enums cost ~12 ms.
+        QTimer.singleShot(0, self.install_shortcuts)
 
     def _build_frame(self) -> None:
         """The profiles dock, the read-only banner and the saved state in the status bar."""
