@@ -154,16 +154,24 @@ def _list(args: argparse.Namespace) -> int:
     if progression is not None:
         print(
             f"Two-week change {progression['increase_pct']:+.0f}%: {progression['label']} "
-            f"[{progression['evidence']}; {', '.join(progression['sources'])}]"
+            f"[{progression['evidence']}; {_source_names(progression['sources'])}]"
         )
     spikes = [r for r in data["runs"] if r["spike"]]
     if spikes:
         spike = spikes[-1]["spike"]
         print(
             f"{len(spikes)} run(s) longer than the longest of the 30 days before them "
-            f"(marked SPIKE) [{spike['evidence']}; {', '.join(spike['sources'])}]"
+            f"(marked SPIKE) [{spike['evidence']}; {_source_names(spike['sources'])}]"
         )
     return 0
+
+
+def _source_names(ids: list[str]) -> str:
+    """Sources as a reader knows them (title and year), not the knowledge base's ids."""
+    from shoeadvisor.core import labels
+    from shoeadvisor.core.knowledge import knowledge
+
+    return "; ".join(labels.source_in(source_id, knowledge().sources) for source_id in ids)
 
 
 def _set_shoe(args: argparse.Namespace) -> int:

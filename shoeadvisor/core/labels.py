@@ -316,5 +316,14 @@ def source_in(source_id: str, bibliography: Mapping[str, Source]) -> str:
     return f"{found.title} ({found.year})" if found.year else found.title
 
 
+def source_reference(found: Source) -> tuple[str, str]:
+    """(title, citation) for a list of sources: "Title", "Authors. Journal year" — the
+    words a reader looks up, never the knowledge base's id."""
+    citation = found.citation
+    if found.year and str(found.year) not in citation:
+        citation = f"{citation} ({found.year})"
+    return found.title or citation, citation
+
+
 def sources(ids: Iterable[str], kb: Knowledge) -> list[str]:
     return [source(s, kb) for s in ids]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 from shoeadvisor.core import labels
@@ -42,14 +42,22 @@ def grade_label(grade: Grade) -> str:
     return labels.grade_phrase(grade)
 
 
-def _sources(ids: Iterable[str]) -> str:
-    return ", ".join(_e(s) for s in ids)
+#: Source id -> its number in the report's Sources list (numbered in order of first citation).
+Refs = Mapping[str, int]
 
 
-def _why_line(grade: Grade, sources: Sequence[str]) -> str:
+def _sources(ids: Iterable[str], refs: Refs) -> str:
+    """The numbers of the Sources list a statement cites: "[2, 7]" (never an internal id)."""
+    numbers = sorted({refs[s] for s in ids if s in refs})
+    return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+
+def _why_line(grade: Grade, sources: Sequence[str], refs: Refs) -> str:
+    cited = _sources(sources, refs)
     return (
-        f'<span style="color:#555555; font-size:8pt;">Evidence: {_e(grade_label(grade))}; '
-        f"sources: {_sources(sources)}</span>"
+        f'<span style="color:#555555; font-size:8pt;">Evidence: {_e(grade_label(grade))}'
+        + (f"; sources {cited}" if cited else "")
+        + "</span>"
     )
 
 
@@ -72,7 +80,7 @@ def _main_reason(feature: FeatureAdvice) -> str:
     return strongest.text
 
 
-def _feature_section(advice: Advice) -> str:
+def _feature_section(advice: Advice, refs: Refs) -> str:
     wanted = [f for f in advice.features if f.level in ("essential", "recommended")]
     avoid = [f for f in advice.features if f.level == "avoid"]
     rows = []
@@ -83,7 +91,7 @@ def _feature_section(advice: Advice) -> str:
             f"<td><b>{_e(f.name)}</b><br/>{_e(label)} · {f.importance}/100</td>"
             f"<td>{_e(f.how_to_check)}<br/>"
             f'<span style="font-size:8pt;">Why: {_e(_main_reason(f))}</span><br/>'
-            f"{_why_line(f.evidence, sorted({s for r in f.reasons for s in r.sources}))}</td></tr>"
+            f"{_why_line(f.evidence, [s for r in f.reasons for s in r.sources], refs)}</td></tr>"
         )
     optional = [f.name for f in advice.features if f.level == "optional"]
     html = [
@@ -165,7 +173,7 @@ def _shoe_section(
     return "".join(html)
 
 
-def _risk_section(advice: Advice) -> str:
+def _risk_section(advice: Advice, refs: Refs) -> str:
     html = ["<h2>Risks for your knees and how to lower them</h2>"]
     if not advice.risks:
         return html[0] + "<p>No particular risks found in your profile.</p>"
@@ -174,7 +182,7 @@ def _risk_section(advice: Advice) -> str:
         html.append(
             f'<p><b style="color:{colour};">[{_e(risk.severity.upper())}] {_e(risk.name)}</b><br/>'
             f"{_e(risk.text)}<br/><b>What to do:</b> {_e(risk.advice)}<br/>"
-            f"{_why_line(risk.evidence, risk.sources)}</p>"
+            f"{_why_line(risk.evidence, risk.sources, refs)}</p>"
         )
     return "".join(html)
 
@@ -191,17 +199,17 @@ def red_flag_banner(knee: KneeAdvice) -> str:
     )
 
 
-def _exercise_html(number: int, ex: ExerciseAdvice) -> str:
+def _exercise_html(number: int, ex: ExerciseAdvice, refs: Refs) -> str:
     steps = "".join(f"<li>{_e(s)}</li>" for s in ex.steps)
     return (
         f"<h3>{number}. {_e(ex.name)}</h3>"
         f"<p><b>Works:</b> {_e(ex.muscles)}<br/><b>Dose:</b> {_e(ex.dose)}<br/>"
         f"<b>When it gets easy:</b> {_e(ex.progression)}</p>"
-        f"<ol>{steps}</ol><p>{_why_line(ex.evidence, ex.sources)}</p>"
+        f"<ol>{steps}</ol><p>{_why_line(ex.evidence, ex.sources, refs)}</p>"
     )
 
 
-def _knee_section(knee: KneeAdvice) -> str:
+def _knee_section(knee: KneeAdvice, refs: Refs) -> str:
     html = ['<h2 style="page-break-before: always;">Your knee</h2>']
     if knee.see_doctor:
         html.append(red_flag_banner(knee))
@@ -216,7 +224,7 @@ def _knee_section(knee: KneeAdvice) -> str:
             f"<b>The articles claim:</b> {_e(c.article_claims)}<br/>"
             f"<b>What studies show:</b> {_e(c.studies)}<br/>"
             + ("<b>This needs a clinician, not home exercises.</b><br/>" if c.refer else "")
-            + f"{_why_line(c.evidence, c.sources)}</p>"
+            + f"{_why_line(c.evidence, c.sources, refs)}</p>"
         )
     if knee.see_doctor:
         html.append("<p><b>No exercises are given until a clinician has examined the knee.</b></p>")
@@ -243,16 +251,16 @@ def _knee_section(knee: KneeAdvice) -> str:
         )
     if knee.exercises:
         html.append("<h3>The exercises, step by step</h3>")
-        html += [_exercise_html(i, ex) for i, ex in enumerate(knee.exercises, 1)]
+        html += [_exercise_html(i, ex, refs) for i, ex in enumerate(knee.exercises, 1)]
     return "".join(html)
 
 
-def _prevention_section(items: Sequence[PreventionItem]) -> str:
+def _prevention_section(items: Sequence[PreventionItem], refs: Refs) -> str:
     html = ["<h2>Prevention checklist</h2>"]
     rows = [
         f'<tr><td style="font-size:14pt;" align="center">{TICKED if i.done else BOX}</td>'
         f"<td><b>{_e(i.title)}</b> <i>({_e(i.topic_name)})</i><br/>{_e(i.text)}<br/>"
-        f"{_why_line(i.evidence, i.sources)}</td></tr>"
+        f"{_why_line(i.evidence, i.sources, refs)}</td></tr>"
         for i in items
     ]
     html.append(_table(rows, "", '<col width="6%"/><col width="94%"/>'))
@@ -284,22 +292,23 @@ def _cited(
 
 def _source_section(cited: Sequence[str], kb: Knowledge) -> str:
     rows = []
-    for sid in cited:
+    for number, sid in enumerate(cited, 1):
         s = kb.sources[sid]
+        title, citation = labels.source_reference(s)
         rows.append(
-            f"<tr><td>{_e(sid)}</td><td>{_e(s.citation)}<br/><i>{_e(s.title)}</i></td>"
+            f"<tr><td>{number}</td><td><i>{_e(title)}</i><br/>{_e(citation)}</td>"
             f"<td>{_e(labels.source_kind(s.kind))}</td><td>{_e(grade_label(s.grade))}</td></tr>"
         )
     return (
         "<h2>Sources</h2>"
         + _table(
             rows,
-            _head("Id", "Source", "Kind", "Weight"),
-            '<col width="16%"/><col width="58%"/><col width="10%"/><col width="16%"/>',
+            _head("", "Source", "Kind", "Weight"),
+            '<col width="6%"/><col width="66%"/><col width="12%"/><col width="16%"/>',
         )
         + (
-            "<p>Seed articles are popular web pages; their claims are shown next to what "
-            "studies found and carry no weight of their own.</p>"
+            "<p>Popular articles are web pages, not studies; their claims are shown next to "
+            "what studies found and carry no weight of their own.</p>"
         )
     )
 
@@ -334,15 +343,17 @@ def build_report_html(
     ]
     parts.append("<h2>Your profile</h2>")
     parts.append(_table(rows, "", '<col width="30%"/><col width="70%"/>'))
-    parts.append(_feature_section(advice))
+    cited = _cited(advice, prevention, shown)
+    refs = {source_id: number for number, source_id in enumerate(cited, 1)}
+    parts.append(_feature_section(advice, refs))
     names = {f.id: f.name for f in advice.features}
     chosen = advice.shortlist if shoes is advice.shoes else shortlist(shoes)
     parts.append(_shoe_section(shoes, chosen, names))
-    parts.append(_risk_section(advice))
+    parts.append(_risk_section(advice, refs))
     if knee is not None:
-        parts.append(_knee_section(knee))
-    parts.append(_prevention_section(prevention))
-    parts.append(_source_section(_cited(advice, prevention, shown), kb))
+        parts.append(_knee_section(knee, refs))
+    parts.append(_prevention_section(prevention, refs))
+    parts.append(_source_section(cited, kb))
     parts.append(
         f"<p><b>Not medical advice.</b> {_e(kb.disclaimer)} If pain lasts more than two to "
         "three weeks, keeps getting worse, or you notice swelling, locking, giving way or "

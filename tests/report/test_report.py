@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from shoeadvisor.cli import main
 from shoeadvisor.core.advisor import advise
+from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import parse_shoes
 from shoeadvisor.report import build_report_html, default_page_size, write_pdf
@@ -157,9 +159,15 @@ def test_every_cited_source_is_listed_with_its_weight() -> None:
     html = build_report_html(advice)
     sources_part = html[html.index("<h2>Sources</h2>") :]
     assert advice.knee is not None
+    bibliography = knowledge().sources
     for exercise in advice.knee.exercises:
         for source in exercise.sources:
-            assert f"<td>{source}</td>" in sources_part
+            # Listed by its title, under the number the exercise cites it by.
+            title = html_escape(bibliography[source].title, quote=True)
+            row = sources_part[sources_part.index(f"<i>{title}</i>") - 30 :]
+            number = re.search(r"<td>(\d+)</td>", row)
+            assert number is not None
+            assert re.search(rf"sources \[[\d, ]*\b{number.group(1)}\b", html)
     assert "moderate evidence" in sources_part
 
 
