@@ -125,6 +125,65 @@ def count_json_values_bound(raw: bytes) -> int:
     return raw.count(b",") + 2 * (raw.count(b"[") + raw.count(b"{")) + 1
 
 
+def _next_and_previous(text: str, pos: int) -> tuple[str, str]:
+    """The character at pos (or "" at the end) and the last one before it that is not space."""
+    here = text[pos] if pos < len(text) else ""
+    before = text[:pos].rstrip()
+    return here, before[-1:] if before else ""
+
+
+def json_error_words(exc: json.JSONDecodeError) -> str:
+    """A JSON syntax error in plain words, with where it is: "line 4, column 3: …".
+
+    The one place that words the parser's messages ("Expecting property name enclosed in
+    double quotes"), for the window and the commands alike.
+    """
+    text, pos, msg = exc.doc, exc.pos, exc.msg
+    here, before = _next_and_previous(text, pos)
+    if not text.strip():
+        return "the file is empty"
+    if msg.startswith("Expecting property name") or msg.startswith("Illegal trailing comma"):
+        if before == "," and here in "}]":
+            what = "a comma after the last item: remove it"
+        elif here == "'":
+            what = 'a name in double quotes was expected ("name"), not in single quotes'
+        elif here.isalpha() or here == "_":
+            what = 'a name in double quotes was expected: write "name", with the quotes'
+        else:
+            what = "a name in quotes was expected (is there a comma after the last item?)"
+    elif msg.startswith("Expecting value"):
+        word = re.match(r"[A-Za-z_]+", text[pos:])
+        if not here:
+            what = "the file ends too soon: something is missing at the end"
+        elif before == "," and here in "]}":
+            what = "a comma after the last item: remove it"
+        elif here == "'":
+            what = 'text must be in double quotes ("like this"), not single quotes'
+        elif word and word.group().lower() in ("true", "false", "null", "none", "nan"):
+            what = "write true, false or null in small letters (and no NaN or None)"
+        elif word:
+            what = 'a value was expected: text goes in double quotes ("like this")'
+        else:
+            what = "a value was expected here (a number, text in quotes, true, false or null)"
+    elif msg.startswith("Expecting ',' delimiter"):
+        what = "a comma is missing between two items"
+    elif msg.startswith("Expecting ':' delimiter"):
+        what = 'a colon is missing after a name ("name": value)'
+    elif msg.startswith("Unterminated string"):
+        what = 'a text in quotes is not closed (the closing " is missing)'
+    elif msg.startswith("Invalid control character"):
+        what = r"a text in quotes runs over the end of a line or holds a tab (write \n or \t)"
+    elif msg.startswith("Invalid \\uXXXX escape"):
+        what = r"a \u escape needs four hex digits (like \u00e9)"
+    elif msg.startswith("Invalid \\escape"):
+        what = r"a backslash in a text must be doubled (\\), as in a Windows folder name"
+    elif msg.startswith("Extra data"):
+        what = "more follows the end of the data (the file holds one { … } and nothing after it)"
+    else:
+        what = msg[:1].lower() + msg[1:]
+    return f"line {exc.lineno}, column {exc.colno}: {what}"
+
+
 def decode_json_bytes(raw: bytes, path: Path | str, max_values: int | None = None) -> Any:
     """Decode UTF-8 JSON, naming the position of the first problem.
 
@@ -149,9 +208,7 @@ def decode_json_bytes(raw: bytes, path: Path | str, max_values: int | None = Non
             data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except ValueError as exc:
         if isinstance(exc, json.JSONDecodeError):
-            raise InputFileError(
-                path, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-            ) from None
+            raise InputFileError(path, f"not valid JSON: {json_error_words(exc)}") from None
         raise InputFileError(path, str(exc)) from None
     except RecursionError:
         raise InputFileError(path, "JSON nested too deeply") from None

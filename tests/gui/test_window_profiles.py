@@ -125,6 +125,13 @@ def test_open_imports_a_file_and_a_bad_file_is_reported(
     assert [p.name for p in on_disk(private_data_dir)] == ["Friend"]
     assert bad.read_text() == '{"name": "half a file"'  # nothing touched
 
+    # A comma too many: said in plain words, with the line, not in the parser's jargon.
+    bad.write_text('{\n  "name": "Pat",\n  "weight_kg": 70,\n}')
+    window.open_action.trigger()
+    said = warnings[-1]
+    assert "line 4, column 1: a comma after the last item: remove it" in said
+    assert "Expecting" not in said and "double quotes" not in said
+
 
 def test_export_profile_writes_a_file_advise_accepts(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
