@@ -75,6 +75,12 @@ class WindowSettings:
         value = self._settings.value(key, default, type=bool)
         return value if isinstance(value, bool) else default
 
+    def read_text(self, key: str, default: str = "") -> str:
+        if self._settings is None:
+            return default
+        value = self._settings.value(key, default)
+        return value if isinstance(value, str) else default
+
     # -- writing
     def set(self, key: str, value: object) -> None:
         if self._settings is not None:

@@ -79,6 +79,35 @@ def make_document(html: str) -> QTextDocument:
     return document
 
 
+def keep_headings_with_next(document: QTextDocument) -> int:
+    """Start on a new page every heading that would otherwise end one; returns how many.
+
+    The document must be paginated (`setPageSize`). A heading is kept with the first
+    line of what follows it: when that lands on the next page, the heading goes there
+    too. Headings are moved one at a time from the top, as each move shifts the rest.
+    """
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
+    height = document.pageSize().height()
+    moved = 0
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        heading = block.blockFormat()
+        if heading.headingLevel() > 0 and following.isValid():
+            top = layout.blockBoundingRect(block).top()
+            next_top = layout.blockBoundingRect(following).top()
+            at_page_top = top % height < heading.topMargin() + 2 * document.documentMargin()
+            already = heading.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            if int(top // height) != int(next_top // height) and not at_page_top and not already:
+                heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(heading)
+                moved += 1
+        block = following
+    return moved
+
+
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     """Paint the document page by page with a footer on each; return the page count."""
     layout = device.pageLayout()
@@ -96,6 +125,7 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
         footer_height = painter.fontMetrics().height() * 2
         body = QSizeF(page.width(), page.height() - footer_height)
         document.setPageSize(body)
+        keep_headings_with_next(document)
         pages = document.pageCount()
         for number in range(pages):
             if number:

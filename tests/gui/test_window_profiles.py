@@ -235,8 +235,9 @@ def test_export_report_uses_the_archetypes_when_no_shoes_were_added(
     monkeypatch.setattr(report_dialog, "export_report", lambda *args: calls.append(args))
     window.try_example()
     window.export_action.trigger()
-    [(parent, advice, shoes)] = calls
+    [(parent, advice, shoes, start_folder)] = calls
     assert parent is window and advice is window.session.advice
+    assert start_folder is None  # no report saved yet: the dialog opens in Documents
     assert [s.shoe.id for s in shoes] == [s.shoe.id for s in window.session.catalog_scores]
 
 

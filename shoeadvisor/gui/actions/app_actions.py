@@ -23,13 +23,23 @@ class ExportReport(Command):
 
     text = "&Export or print report\u2026"
 
+    #: The window setting that remembers the folder the last report went to.
+    FOLDER_KEY = "report/folder"
+
     def do(self) -> Path | None:
         from ..widgets import report_dialog
 
         advice = self.session.advice
         # Without shoes of their own, the report compares the built-in shoe types.
         shoes = None if advice is not None and advice.shoes else self.session.catalog_scores
-        return report_dialog.export_report(self.context.parent, advice, shoes)
+        settings = self.context.settings
+        folder = settings.read_text(self.FOLDER_KEY) if settings is not None else ""
+        written = report_dialog.export_report(self.context.parent, advice, shoes, folder or None)
+        if written is not None:
+            if settings is not None:
+                settings.set(self.FOLDER_KEY, str(written.parent))
+            self.context.show_written(written, "Report")
+        return written
 
 
 class ShowSources(Command):

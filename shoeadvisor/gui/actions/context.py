@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ..session import RunnerSession
+    from ..settings import WindowSettings
 
 
 class Dialogs:
@@ -45,17 +46,26 @@ class Dialogs:
 
 
 class ActionContext:
-    """The session, the window dialogs belong to, and the dialogs to ask with."""
+    """The session, the window dialogs belong to, the dialogs to ask with, and the window's
+    settings (where an action remembers a folder; never anything of the profile)."""
 
     def __init__(
         self,
         session: RunnerSession,
         parent: QWidget | None = None,
         dialogs: Dialogs | None = None,
+        settings: WindowSettings | None = None,
     ) -> None:
         self.session = session
         self.parent = parent
         self.dialogs = dialogs or Dialogs()
+        self.settings = settings
+
+    def show_written(self, path: Path, what: str) -> None:
+        """Tell the runner where a file went (the window's status bar, with "Open folder")."""
+        tell = getattr(self.parent, "show_written", None)
+        if callable(tell):
+            tell(path, what)
 
 
 class Command:

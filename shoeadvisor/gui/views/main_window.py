@@ -24,10 +24,13 @@ from ..session import Change
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QDockWidget
 
     from ..actions.context import ActionContext
     from ..settings import WindowSettings
+    from ..widgets.written_notice import WrittenNotice
     from .advice_page import AdvicePage
     from .compare_view import CompareView
     from .knee_view import KneeView
@@ -72,8 +75,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ShoeAdvisor")
         self.context = context
         context.parent = self
+        context.settings = settings
         self.session = context.session
         self.settings = settings
+        self.written_notice: WrittenNotice | None = None
 
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
@@ -251,6 +256,15 @@ class MainWindow(QMainWindow):
         if not saved and self.session.problems and self.advice_page is not None:
             self.advice_page.form.show_all_errors()
         return saved
+
+    def show_written(self, path: Path, what: str) -> None:
+        """Say in the status bar where a file was written, with a button to open its folder."""
+        from ..widgets.written_notice import WrittenNotice
+
+        if self.written_notice is None:
+            self.written_notice = WrittenNotice(self)
+            self.statusBar().addWidget(self.written_notice, 1)
+        self.written_notice.show_file(path, what)
 
     def show_sources(self):  # type: ignore[no-untyped-def]  # SourcesDialog
         return run(app_actions.ShowSources, self.context)

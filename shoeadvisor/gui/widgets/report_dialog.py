@@ -48,11 +48,13 @@ class ReportDialog(QDialog):
         advice: Advice,
         shoes: Sequence[ShoeScore] | None = None,
         parent: QWidget | None = None,
+        start_folder: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
         self._advice = advice
         self._shoes = shoes
+        self._start_folder = start_folder
         self.saved_to: Path | None = None
         self.printed = False
         intro = QLabel(
@@ -90,9 +92,15 @@ class ReportDialog(QDialog):
 
         return build_report_html(self._advice, shoes=self._shoes)
 
+    def start_folder(self) -> Path:
+        """The folder the last report went to, while it exists; else the user's Documents."""
+        if self._start_folder and Path(self._start_folder).is_dir():
+            return Path(self._start_folder)
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        return Path(QStandardPaths.writableLocation(documents) or Path.home())
+
     def save_as_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder) / suggested_file_name(self._advice.profile.name))
+        start = str(self.start_folder() / suggested_file_name(self._advice.profile.name))
         path, _ = QFileDialog.getSaveFileName(
             self, "Save report as PDF", start, "PDF files (*.pdf)"
         )
@@ -140,17 +148,21 @@ class ReportDialog(QDialog):
 
 
 def export_report(
-    parent: QWidget | None, advice: Advice | None, shoes: Sequence[ShoeScore] | None = None
+    parent: QWidget | None,
+    advice: Advice | None,
+    shoes: Sequence[ShoeScore] | None = None,
+    start_folder: str | None = None,
 ) -> Path | None:
     """Ask for paper size and save or print the report; returns the PDF written, if any.
 
-    `shoes` defaults to the shoes scored in `advice` (the runner's own shoes).
+    `shoes` defaults to the shoes scored in `advice` (the runner's own shoes); the save
+    dialog opens in `start_folder` when it exists, else in the user's Documents folder.
     """
     if advice is None:
         QMessageBox.information(
             parent, "Export report", "Fill in your profile first: the report is built from it."
         )
         return None
-    dialog = ReportDialog(advice, shoes, parent)
+    dialog = ReportDialog(advice, shoes, parent, start_folder)
     dialog.exec()
     return dialog.saved_to
