@@ -57,7 +57,7 @@ def register(sub: Any) -> None:
 
 def shoe_report(store: Any, entry: Any, now: datetime | None = None) -> dict[str, Any]:
     """The JSON of `shoes list --json`: each shoe's km, wear and knee pain, and rotation advice."""
-    from shoeadvisor.core.shoe_care import rotation_advice, shoe_care, shoe_wear
+    from shoeadvisor.core.shoe_care import rotation_advice, shoe_care, shoe_wear, wear_surface
     from shoeadvisor.core.training import analyse_runs
 
     now = now or datetime.now().astimezone()
@@ -66,12 +66,9 @@ def shoe_report(store: Any, entry: Any, now: datetime | None = None) -> dict[str
     runs = log.runs(entry.id)
     load = analyse_runs(runs, now)
     pain = {p.shoe_id: p for p in load.pain_by_shoe}
-    surface_of = {"road": "asphalt", "track": "track", "trail": "trail"}
     rows = []
     for owned in log.shoes(entry.id):
-        surface = owned.default_for[0] if owned.default_for else None
-        if surface is None and owned.shoe.surface is not None:
-            surface = surface_of[owned.shoe.surface]
+        surface = wear_surface(owned.default_for, owned.shoe.surface)
         wear = shoe_wear(owned.km, weight_kg=entry.profile.weight_kg, surface=surface)
         shoe_pain = pain.get(owned.id)
         rows.append(

@@ -148,6 +148,18 @@ class ShoeWear:
         }
 
 
+#: The run surface a shoe made for `road`, `track` or `trail` (contract §2) is worn on.
+RUN_SURFACE_OF_SHOE: dict[str, Surface] = {"road": "asphalt", "track": "track", "trail": "trail"}
+
+
+def wear_surface(default_for: Sequence[Surface], shoe_surface: str | None) -> Surface | None:
+    """The surface a shoe's wear range is adjusted for: the first surface it is the default
+    shoe of, else the surface it is made for."""
+    if default_for:
+        return default_for[0]
+    return RUN_SURFACE_OF_SHOE.get(shoe_surface) if shoe_surface else None
+
+
 def shoe_wear(
     km: float, *, weight_kg: float | None = None, surface: Surface | None = None
 ) -> ShoeWear:

@@ -20,9 +20,9 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -31,15 +31,24 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from shoeadvisor.core.advice import Advice, ShoeScore
+    from shoeadvisor.core.ids import Surface
     from shoeadvisor.core.knowledge import Knowledge
     from shoeadvisor.core.profile import RunnerProfile
+    from shoeadvisor.core.shoe_care import RotationAdvice, ShoeWear
     from shoeadvisor.core.shoes import Shoe
+    from shoeadvisor.core.training import ShoePain, SpikeMark, TrainingLoad
     from shoeadvisor.storage import ProfileStore
+    from shoeadvisor.storage.run_import import ImportProgress, ImportReport
+    from shoeadvisor.storage.runlog import OwnedShoe, Run, RunLog
+
+    from .workers import JobThread
 
 #: How long after the last edit the profile is written (typing never waits for the disk).
 SAVE_DELAY_MS = 300
 #: How often a failed save, or a lock held by another window, is tried again.
 RETRY_MS = 5000
+#: An import's progress is drawn at most this often (a 100,000-file export stays smooth).
+IMPORT_DRAW_MS = 50
 
 
 class Change(enum.Flag):
@@ -54,7 +63,9 @@ class Change(enum.Flag):
     SAVE_STATE = 64  # what the status bar says
     LOCK = 128  # read-only because another window writes
     NOTICE = 256  # the outcome of a list action (renamed, created, an error)
-    ALL = 511
+    RUNS = 512  # the run log: runs, their shoes and pain, the shoes' kilometres, the load
+    IMPORT = 1024  # an import of runs started, went on or ended
+    ALL = 2047
 
 
 class SessionError(Exception):
@@ -84,6 +95,9 @@ READ_ONLY_BECAUSE = {
     "unknown": "Read-only: the profile folder could not be locked for writing",
 }
 NEW_PROFILE = "New profile: saved as soon as the fields marked * are filled in"
+NEW_PROFILE_SHOES = (
+    "New profile: it and its shoes are saved as soon as the fields marked * are filled in"
+)
 INCOMPLETE = "Not saved: fix the marked fields first — the last complete version is on disk"
 KEPT = "your changes are kept in this window"
 
@@ -98,6 +112,30 @@ class SavedProfile:
         self.name = name
         self.modified = modified
         self.from_backup = from_backup
+
+
+class ShoeMileage(NamedTuple):
+    """One of the runner's shoes (retired ones too) with its kilometres, wear and knee pain."""
+
+    owned: OwnedShoe
+    wear: ShoeWear
+    pain: ShoePain | None
+
+
+class ImportState:
+    """What the window shows of an import of runs: while it runs, and the last one's outcome."""
+
+    __slots__ = ("broken", "cancelled", "done", "error", "file", "running", "summary", "total")
+
+    def __init__(self) -> None:
+        self.running = False
+        self.done = 0
+        self.total = 0
+        self.file = ""  # the file done last
+        self.summary = ""  # "3 imported, 1 duplicate, 0 skipped, 1 broken" once it ended
+        self.broken: tuple[tuple[str, str], ...] = ()  # (file name, why) of each broken file
+        self.error = ""  # why the import stopped before the end ("" when it did not)
+        self.cancelled = False
 
 
 def _why_not_written(error: BaseException) -> str:
@@ -153,6 +191,19 @@ class RunnerSession(QObject):
         self._saved: RunnerProfile | None = None
         self._shoes: tuple[Shoe, ...] = ()
         self._shoes_unsaved = False
+        self._runs: tuple[Run, ...] = ()
+        self._owned: tuple[OwnedShoe, ...] = ()
+        self._training: TrainingLoad | None = None
+        self._advised: RunnerProfile | None = None  # the profile with blanks from the log
+        self._filled: tuple[str, ...] = ()
+        self._run_problems: tuple[str, ...] = ()
+        self._import: JobThread | None = None
+        self._import_profile: str | None = None
+        self._import_state = ImportState()
+        self._import_timer = QTimer(self)
+        self._import_timer.setSingleShot(True)
+        self._import_timer.setInterval(IMPORT_DRAW_MS)
+        self._import_timer.timeout.connect(lambda: self._emit(Change.IMPORT))
         self._advice: Advice | None = None
         self._catalog: tuple[ShoeScore, ...] = ()
         self._list: tuple[SavedProfile, ...] = ()
@@ -208,6 +259,10 @@ class RunnerSession(QObject):
         self._save_timer.stop()
         self._retry_timer.stop()
         saved = self._flush()
+        task = self._import
+        if task is not None:  # what was committed stays; the rest can be imported again
+            task.cancel()
+            task.wait(30)
         if self._store is not None:
             self._store.close()
         return saved
@@ -268,7 +323,7 @@ class RunnerSession(QObject):
     @property
     def listing_problems(self) -> tuple[str, ...]:
         """Files in the data folder that could not be used, and what was done with them."""
-        return self._list_problems + self._shoe_problems
+        return self._list_problems + self._shoe_problems + self._run_problems
 
     @property
     def last_deleted(self) -> SavedProfile | None:
@@ -447,7 +502,8 @@ class RunnerSession(QObject):
         if gone is None:
             return False
         current = profile_id == self._profile_id
-        if not current and not self._flush():
+        # A new profile's shoes waiting for its required fields are not in the way.
+        if not current and not self._flush() and not self.unsaved_shoes_waiting():
             return False
         order = [p.id for p in self._list]
         at = order.index(profile_id)
@@ -535,10 +591,21 @@ class RunnerSession(QObject):
         """The runner's shoes from now on; saved at once (kept in memory if that fails)."""
         self._shoes = tuple(shoes)
         self._shoes_unsaved = True
-        self._readvise()
         saved = self._flush()
-        self._emit(Change.SHOES | Change.ADVICE | Change.SAVE_STATE)
+        self._readvise()
+        self._emit(Change.SHOES | Change.ADVICE | Change.SAVE_STATE | Change.RUNS)
         return saved
+
+    def unsaved_shoes_waiting(self) -> int:
+        """How many shoes of a new profile wait for its required fields (lost if it is left)."""
+        if self._shoes_unsaved and self._profile_id is None and not self.read_only:
+            return len(self._shoes)
+        return 0
+
+    def discard_unsaved_shoes(self) -> None:
+        """The runner chose to leave a new profile with shoes that could not be saved yet."""
+        if self._profile_id is None:
+            self._shoes_unsaved = False
 
     def export_shoes(self, path: Path) -> None:
         """Write the runner's shoes as a contract §2 file."""
@@ -548,6 +615,227 @@ class RunnerSession(QObject):
             write_shoes_file(self._shoes, path)
         except (StorageError, OSError) as exc:
             raise SessionError(str(exc)) from exc
+
+    # ------------------------------------------------------------------ runs
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        """The open profile's logged runs, oldest first (none for a profile not saved yet)."""
+        return self._runs
+
+    @property
+    def training(self) -> TrainingLoad | None:
+        """What the log says about recent training (core.training); None without runs."""
+        return self._training
+
+    @property
+    def owned_shoes(self) -> tuple[OwnedShoe, ...]:
+        """The runner's shoes as the run log keeps them: kilometres, retired ones, defaults."""
+        return self._owned
+
+    @property
+    def advised_profile(self) -> RunnerProfile | None:
+        """The profile the advice follows: the runner's, blank load fields filled from runs."""
+        return self._advised
+
+    @property
+    def filled_from_runs(self) -> Mapping[str, float]:
+        """Load fields the runner left blank and the log filled in (key -> km)."""
+        advised = self._advised
+        if advised is None:
+            return {}
+        return {key: float(getattr(advised, key)) for key in self._filled}
+
+    @property
+    def figures_from_runs(self) -> Mapping[str, float]:
+        """The log's own weekly_km, previous_weekly_km, longest_run_30d_km (also when typed)."""
+        return self._training.profile_fields() if self._training is not None else {}
+
+    def planned_run(self) -> SpikeMark | None:
+        """The planned longest run in a raised single-run-spike band, or None."""
+        planned = getattr(self._advised, "planned_longest_run_km", None)
+        if planned is None or not self._runs:
+            return None
+        from datetime import datetime
+
+        from shoeadvisor.core.training import planned_run_check
+
+        return planned_run_check(planned, self._runs, datetime.now().astimezone())
+
+    def rotation(self) -> RotationAdvice | None:
+        """ "Rotate two pairs" when every recent run was in the same shoe (core.shoe_care)."""
+        if not self._runs:
+            return None
+        from datetime import datetime
+
+        from shoeadvisor.core.shoe_care import rotation_advice
+
+        now = datetime.now().astimezone()
+        return rotation_advice([(r.start, r.shoe_id) for r in self._runs], now)
+
+    def shoe_mileage(self) -> tuple[ShoeMileage, ...]:
+        """Each shoe of the log with its wear band (for this runner's weight) and knee pain."""
+        if not self._owned:
+            return ()
+        from shoeadvisor.core.shoe_care import shoe_wear, wear_surface
+
+        weight = self._advised.weight_kg if self._advised is not None else None
+        pain = {p.shoe_id: p for p in self._training.pain_by_shoe} if self._training else {}
+        return tuple(
+            ShoeMileage(
+                owned,
+                shoe_wear(
+                    owned.km,
+                    weight_kg=weight,
+                    surface=wear_surface(owned.default_for, owned.shoe.surface),
+                ),
+                pain.get(owned.id),
+            )
+            for owned in self._owned
+        )
+
+    def set_run_shoe(self, run_id: int, shoe_id: str | None) -> None:
+        """The shoe a run was run in (None: not recorded); SessionError if not saved."""
+        self._change_log(lambda log, pid: log.set_run_shoe(pid, run_id, shoe_id))
+
+    def set_knee_pain(self, run_id: int, pain: int | None) -> None:
+        """Knee pain after a run, 0–10 (None clears it); SessionError if not saved."""
+        self._change_log(lambda log, pid: log.set_knee_pain(pid, run_id, pain))
+
+    def set_default_shoe(self, surface: Surface, shoe_id: str | None) -> None:
+        """The shoe new runs on a surface go in (None: none)."""
+        self._change_log(lambda log, pid: log.set_default_shoe(pid, surface, shoe_id))
+
+    def retire_shoe(self, shoe_id: str, retired: bool = True) -> None:
+        """Retire a shoe (its runs and kilometres are kept) or bring it back into the list."""
+        self._change_log(lambda log, pid: log.retire_shoe(pid, shoe_id, retired), shoes=True)
+
+    def import_blocked(self) -> str:
+        """Why runs cannot be imported now, in a sentence; "" when they can."""
+        if self._store is None:
+            return "Runs cannot be imported: the profile folder could not be opened."
+        if self.read_only:
+            return f"Import is off in this window: {self.read_only_reason or READ_ONLY}."
+        if self._import is not None:
+            return "An import is running; wait for it or cancel it first."
+        if self._profile_id is None:
+            return "Runs belong to a saved profile: fill in the fields marked * first."
+        return ""
+
+    @property
+    def import_state(self) -> ImportState:
+        return self._import_state
+
+    def start_import(self, paths: Sequence[Path]) -> bool:
+        """Import run files, folders or exports into the open profile, in a worker thread.
+
+        Progress and the end are told by `changed(Change.IMPORT)` (see `import_state`);
+        the window keeps running meanwhile. False (and why, as SessionError) if it cannot.
+        """
+        blocked = self.import_blocked()
+        if blocked:
+            raise SessionError(blocked)
+        if not self._flush():  # the runs' shoes and defaults must be on disk first
+            raise SessionError(f"Not imported: the open profile could not be saved first ({KEPT}).")
+        from shoeadvisor.storage import StorageError
+        from shoeadvisor.storage.run_import import RunImport
+
+        from .workers import JobThread
+
+        assert self._store is not None and self._profile_id is not None
+        try:
+            self._store.run_log()  # created (or migrated) here, while the lock is held
+        except (StorageError, OSError) as exc:
+            raise SessionError(f"Not imported: {_why_not_written(exc)}") from exc
+        main = self._advised.main_surface if self._advised is not None else None
+        job = RunImport(self._store.run_log_path, self._profile_id, paths, main_surface=main)
+        task = JobThread(job, "shoeadvisor-import", self)
+        task.progressed.connect(self._import_progressed)
+        task.finished.connect(self._import_finished)
+        self._import, self._import_profile = task, self._profile_id
+        state = self._import_state = ImportState()
+        state.running = True
+        task.start()
+        self._emit(Change.IMPORT)
+        return True
+
+    def cancel_import(self) -> None:
+        """Stop the import after the file being written; what was committed stays."""
+        if self._import is not None:
+            self._import.cancel()
+
+    def wait_for_import(self, timeout: float | None = None) -> bool:
+        """Block until the worker thread has ended (tests, closing); True when it has."""
+        return self._import is None or self._import.wait(timeout)
+
+    def _import_progressed(self, progress: ImportProgress) -> None:
+        state = self._import_state
+        state.done, state.total, state.file = progress.done, progress.total, progress.file.name
+        if not self._import_timer.isActive():
+            self._import_timer.start()
+
+    def _import_finished(self, report: ImportReport, error: str) -> None:
+        task, self._import = self._import, None
+        if task is not None:
+            task.deleteLater()
+        self._import_timer.stop()
+        state = self._import_state
+        state.running = False
+        state.done = len(report.files)
+        state.total = max(state.total, state.done)
+        state.summary = report.summary()
+        state.cancelled = report.cancelled
+        state.broken = tuple((f.name, f.reason or "") for f in report.broken)
+        state.error = error
+        if self._import_profile == self._profile_id and self._profile_id is not None:
+            if not self._shoes_unsaved:  # a Strava export may have added shoes by gear name
+                self._shoes = tuple(self._read_shoes())
+            self._read_runs()
+            self._readvise()
+        self._emit(Change.IMPORT | Change.RUNS | Change.SHOES | Change.ADVICE)
+
+    def _change_log(self, change: Callable[[RunLog, str], None], *, shoes: bool = False) -> None:
+        """One change to the open profile's run log, then everything that follows from it."""
+        from shoeadvisor.storage import StorageError
+        from shoeadvisor.storage.runlog import RunLogError
+
+        if self._store is None or self._profile_id is None:
+            raise SessionError("Not changed: this profile is not saved yet.")
+        if self.read_only:
+            raise SessionError(f"Not changed: {self.read_only_reason or READ_ONLY}.")
+        if not self._flush():
+            raise SessionError(f"Not changed: the open profile could not be saved first ({KEPT}).")
+        try:
+            change(self._store.run_log(), self._profile_id)
+        except (StorageError, RunLogError, OSError) as exc:
+            raise SessionError(f"Not changed: {_why_not_written(exc)}.") from exc
+        if shoes:
+            self._shoes = tuple(self._read_shoes())
+        self._read_runs()
+        self._readvise()
+        self._emit(Change.RUNS | Change.SHOES | Change.ADVICE if shoes else Change.RUNS)
+
+    def _read_runs(self) -> None:
+        """The open profile's runs and owned shoes from the log, and what they say."""
+        from shoeadvisor.storage import StorageError
+        from shoeadvisor.storage.runlog import RunLogError
+
+        self._run_problems = ()
+        runs: list[Run] = []
+        owned: list[OwnedShoe] = []
+        if self._store is not None and self._profile_id is not None:
+            try:
+                log = self._store.run_log()
+                runs, owned = log.runs(self._profile_id), log.shoes(self._profile_id)
+            except (StorageError, OSError, RunLogError) as exc:
+                self._run_problems = (f"Your runs could not be read: {exc}",)
+        self._runs, self._owned = tuple(runs), tuple(owned)
+        self._training = None
+        if runs:
+            from datetime import datetime
+
+            from shoeadvisor.core.training import analyse_runs
+
+            self._training = analyse_runs(runs, now=datetime.now().astimezone())
 
     # The two places that know where shoes are kept: each profile has its own list
     # (storage keeps it in the run log). A new profile gets one once it is first saved.
@@ -591,9 +879,11 @@ class RunnerSession(QObject):
         self._saved = saved
         self._profile = None
         self._advice, self._catalog = None, ()
+        self._advised, self._filled = None, ()
         if self._store is not None:
             self._shoes = tuple(self._read_shoes())
             self._shoes_unsaved = False
+            self._read_runs()
 
     def _set_draft(self, draft: dict[str, Any], *, emit: bool = True) -> None:
         from shoeadvisor.core.profile_draft import check_draft
@@ -622,7 +912,8 @@ class RunnerSession(QObject):
         elif self._state.kind in ("failed", "problem") and self.has_unsaved_changes():
             pass  # the reason it could not be written still holds until a save succeeds
         elif self._problems and self._profile_id is None:
-            self._set_state("new", NEW_PROFILE)
+            waiting = self.unsaved_shoes_waiting()
+            self._set_state("new", NEW_PROFILE_SHOES if waiting else NEW_PROFILE)
         elif self._problems:
             self._set_state("incomplete", INCOMPLETE)
         elif saving:
@@ -636,9 +927,17 @@ class RunnerSession(QObject):
         profile = self._profile
         if profile is None:
             self._advice, self._catalog = None, ()
+            self._advised, self._filled = None, ()
             return
         from shoeadvisor.core.advisor import advise, score_shoes
 
+        if self._training is not None:
+            from shoeadvisor.core.training import profile_with_runs
+
+            profile, self._filled = profile_with_runs(profile, self._training)
+        else:
+            self._filled = ()
+        self._advised = profile
         kb = self.knowledge
         self._advice = advise(profile, self._shoes, kb)
         self._catalog = score_shoes(self._advice.features, kb.catalog, profile, kb)
@@ -682,10 +981,19 @@ class RunnerSession(QObject):
                     self._remember_last(self._profile_id)
             if self._shoes_unsaved and self._write_shoes(self._shoes):
                 self._shoes_unsaved = False
+                self._read_runs()  # the kilometres (a removed shoe that has runs is retired)
         except (StorageError, InputFileError, OSError, RunLogError) as exc:
             self._set_state("failed", f"Not saved: {_why_not_written(exc)} — {KEPT}")
             self._retry_timer.start()
             return False
+        if self._shoes_unsaved:
+            # A new profile's shoes wait for its required fields: nothing is on disk yet,
+            # so this is not "saved" (leaving it would lose them; the window asks first).
+            if not self._shoes:
+                self._shoes_unsaved = False
+            else:
+                self._set_state("new", NEW_PROFILE_SHOES)
+                return False
         self._set_state("saved", "")  # a failure before this no longer holds
         self._settle_state(saved_now=True)
         return True

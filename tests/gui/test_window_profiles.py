@@ -215,7 +215,7 @@ def test_shoes_and_knee_pages_share_the_profile(
 ) -> None:
     window.try_example()
     titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert titles == ["Advice", "Shoes", "Knee"]
+    assert titles == ["Advice", "Shoes", "Knee", "Runs"]
     qtbot.waitUntil(lambda: window.session.profile_id is not None)
     # Ticking "outer side" on the Advice form shows ITBS on the Knee page and is saved.
     tick(qtbot, window.form.knee_pain_boxes["outside"])

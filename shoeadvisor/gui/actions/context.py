@@ -23,6 +23,17 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return name
 
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(names)
+
+    def open_folder(self, parent: QWidget | None, title: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        return QFileDialog.getExistingDirectory(parent, title, "")
+
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
         from PySide6.QtWidgets import QFileDialog
 

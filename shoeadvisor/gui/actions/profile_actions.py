@@ -9,13 +9,34 @@ from .context import ActionContext, Command
 PROFILE_FILES = "Runner profiles (*.json);;All files (*)"
 
 
+def may_leave(context: ActionContext) -> bool:
+    """Before another profile opens: a new profile's shoes that cannot be saved yet (its
+    required fields are missing) are only given up when the runner says so."""
+    session = context.session
+    waiting = session.unsaved_shoes_waiting()
+    if not waiting:
+        return True
+    shoes = f"{waiting} shoe{'s' if waiting != 1 else ''}"
+    if context.dialogs.confirm(
+        context.parent,
+        "Leave this new profile?",
+        f"This new profile is not saved yet: the fields marked * are still missing. "
+        f"What you entered and its {shoes} would be lost.\n\n"
+        "Leave it anyway? (No: stay and fill in the marked fields; it is then saved "
+        "with its shoes.)",
+    ):
+        session.discard_unsaved_shoes()
+        return True
+    return False
+
+
 class NewProfile(Command):
     """An empty profile form (saved once the required fields are filled in)."""
 
     text = "&New profile"
 
     def do(self) -> bool:
-        return self.session.new_profile()
+        return may_leave(self.context) and self.session.new_profile()
 
 
 class TryExample(Command):
@@ -24,7 +45,7 @@ class TryExample(Command):
     text = "Try an &example runner"
 
     def do(self) -> bool:
-        return self.session.show_example()
+        return may_leave(self.context) and self.session.show_example()
 
 
 class OpenOrImport(Command):
@@ -37,7 +58,7 @@ class OpenOrImport(Command):
 
         ask = self.context.dialogs
         name = ask.open_file(self.context.parent, "Open or import a runner profile", PROFILE_FILES)
-        if not name:
+        if not name or not may_leave(self.context):
             return None
         try:
             return self.session.import_file(Path(name))
@@ -94,7 +115,9 @@ class OpenSaved(_OneProfile):
     """Open one of the saved profiles."""
 
     def do(self) -> bool:
-        return self.session.open(self.profile_id)
+        if self.profile_id == self.session.profile_id:
+            return True
+        return may_leave(self.context) and self.session.open(self.profile_id)
 
 
 class CreateProfile(Command):
@@ -103,7 +126,7 @@ class CreateProfile(Command):
     text = "&New"
 
     def do(self) -> str | None:
-        return self.session.create_profile()
+        return self.session.create_profile() if may_leave(self.context) else None
 
 
 class RenameProfile(_OneProfile):
@@ -119,7 +142,7 @@ class DuplicateProfile(_OneProfile):
     text = "D&uplicate"
 
     def do(self) -> str | None:
-        return self.session.duplicate(self.profile_id)
+        return self.session.duplicate(self.profile_id) if may_leave(self.context) else None
 
 
 class DeleteProfile(_OneProfile):
@@ -135,4 +158,4 @@ class UndoDelete(Command):
     text = "&Undo"
 
     def do(self) -> bool:
-        return self.session.undo_delete()
+        return may_leave(self.context) and self.session.undo_delete()

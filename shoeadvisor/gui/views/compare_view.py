@@ -50,6 +50,7 @@ from ..models.shoe_models import (
 from ..session import Change
 from ..widgets.rich_text import lines_html
 from ..widgets.score_chart import ScoreChart
+from .shoe_mileage import ShoeMileagePanel
 
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import Advice, ShoeScore
@@ -243,7 +244,11 @@ class CompareView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 700])
+        # The kilometres and wear of the shoes run in (views/shoe_mileage.py, issue 12).
+        self.mileage = ShoeMileagePanel(self._context, splitter)
+        splitter.addWidget(self.mileage)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([220, 700, 160])
         layout.addWidget(splitter, 1)
 
     # -- reacting to the session ------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actions import app_actions, profile_actions
+from ..actions import app_actions, profile_actions, run_actions
 from ..actions.context import run
 from ..session import Change
 from .welcome import WelcomePage
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .compare_view import CompareView
     from .knee_view import KneeView
     from .profiles_panel import ProfilesPanel, ReadOnlyBanner
+    from .runs_page import RunsPage
 
 
 class StandardKey(NamedTuple):
@@ -64,7 +65,9 @@ def default_size() -> tuple[int, int]:
 
 
 class MainWindow(QMainWindow):
-    """Menus, a welcome page, the profiles list and a tab per page (Advice, Shoes, Knee).
+    """Menus, a welcome page, the profiles list and a tab per page (Advice, Shoes, Knee, Runs).
+
+    Run files, folders and export zips dropped on the window are imported.
 
     Built before the first paint with only the welcome page (or an "opening" line);
     `finish_startup()` opens the session and builds the rest.
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[tuple[QAction, StandardKey | str]] = []
         self._build_menus()
 
+        self.setAcceptDrops(True)
         self.welcome.newProfileRequested.connect(self.new_profile)
         self.welcome.exampleRequested.connect(self.try_example)
         self.session.changed.connect(self._redraw)
@@ -150,6 +154,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.takeCentralWidget())
         self.setCentralWidget(central)
         self.read_only_banner = banner
+        from ..widgets.import_status import ImportStatus
+
+        self.import_status = ImportStatus(self.session)
+        self.statusBar().addWidget(self.import_status)
         self.statusBar().addPermanentWidget(self.saved_label)
 
         state = self.settings.read_bytes("window/state")
@@ -167,7 +175,7 @@ class MainWindow(QMainWindow):
 
         self.advice_page = AdvicePage(self.session)
         self.tabs.addTab(self.advice_page, "&Advice")
-        for name, title in (("shoes", "&Shoes"), ("knee", "&Knee")):
+        for name, title in (("shoes", "&Shoes"), ("knee", "&Knee"), ("runs", "&Runs")):
             # An empty holder until the tab is first chosen: the runner waits for the
             # Advice page only, not for pages they have not opened yet.
             holder = QWidget()
@@ -186,15 +194,24 @@ class MainWindow(QMainWindow):
                 self._page(name)
 
     def _page(self, name: str) -> QWidget:
-        """The Shoes or Knee page in its tab, built the first time it is asked for."""
+        """The Shoes, Knee or Runs page in its tab, built the first time it is asked for."""
         self._build_pages()
         holder = self._holders[name]
         layout = holder.layout()
         if layout.count() == 0:
-            from .compare_view import CompareView
-            from .knee_view import KneeView
+            page: QWidget
+            if name == "shoes":
+                from .compare_view import CompareView
 
-            page = CompareView(self.context) if name == "shoes" else KneeView(self.session)
+                page = CompareView(self.context)
+            elif name == "knee":
+                from .knee_view import KneeView
+
+                page = KneeView(self.session)
+            else:
+                from .runs_page import RunsPage
+
+                page = RunsPage(self.context)
             layout.addWidget(page)
         return layout.itemAt(0).widget()
 
@@ -208,11 +225,25 @@ class MainWindow(QMainWindow):
         """The Knee page (built on first use)."""
         return self._page("knee")  # type: ignore[return-value]
 
+    @property
+    def runs_page(self) -> RunsPage:
+        """The Runs page (built on first use)."""
+        return self._page("runs")  # type: ignore[return-value]
+
+    def show_runs_page(self) -> RunsPage:
+        self._build_pages()
+        self.stack.setCurrentWidget(self.tabs)
+        page = self.runs_page
+        self.tabs.setCurrentWidget(self._holders["runs"])
+        return page
+
     # ------------------------------------------------------------------ drawing
     def _redraw(self, change: Change) -> None:
         session = self.session
         if change & Change.SAVE_STATE:
             self.saved_label.setText(session.save_state.text)
+        if change & (Change.CURRENT | Change.LOCK | Change.IMPORT | Change.SAVE_STATE):
+            self._draw_import_actions()
         if not session.started:
             return
         if session.is_open:
@@ -269,6 +300,53 @@ class MainWindow(QMainWindow):
     def show_sources(self):  # type: ignore[no-untyped-def]  # SourcesDialog
         return run(app_actions.ShowSources, self.context)
 
+    # ------------------------------------------------------------------ importing runs
+    def import_runs(self, paths: list[Path]) -> bool:
+        """Import run files, folders or exports (what a drop does); the Runs page shows it."""
+        if not run(run_actions.ImportRunPaths, self.context, paths):
+            return False
+        self.show_runs_page()
+        return True
+
+    def _import_command(self, command: type[run_actions.Command]) -> None:
+        if run(command, self.context):
+            self.show_runs_page()
+
+    def _draw_import_actions(self) -> None:
+        blocked = self.session.import_blocked() if self.session.started else "Opening…"
+        for action in (self.import_runs_action, self.import_folder_action):
+            action.setEnabled(not blocked)
+            tip = blocked or "FIT, GPX or TCX files (also .gz), a folder, or a Strava/Garmin zip"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        from pathlib import Path
+
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [p for p in paths if run_actions.importable(p)]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_runs(paths)
+
     def _show_advice_page(self) -> None:
         self._build_pages()
         self.stack.setCurrentWidget(self.tabs)
@@ -312,6 +390,15 @@ class MainWindow(QMainWindow):
             profile_actions.ExportProfile, StandardKey("SaveAs")
         )
         self.export_action = self._command(app_actions.ExportReport, StandardKey("Print"))
+        self.import_runs_action = self._action(
+            run_actions.ImportRunFiles.text,
+            lambda: self._import_command(run_actions.ImportRunFiles),
+            "Ctrl+I",
+        )
+        self.import_folder_action = self._action(
+            run_actions.ImportRunFolder.text,
+            lambda: self._import_command(run_actions.ImportRunFolder),
+        )
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.new_action, self.open_action):
@@ -320,7 +407,12 @@ class MainWindow(QMainWindow):
         for action in (self.save_action, self.export_profile_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_runs_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.setToolTipsVisible(True)  # a disabled import says why
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self._draw_import_actions()
 
         self.view_menu = self.menuBar().addMenu("&View")
 
@@ -346,6 +438,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         session = self.session
+        if session.import_state.running and not self.context.dialogs.confirm(
+            self,
+            "Stop the import?",
+            "Runs are being imported. Close ShoeAdvisor and stop? The runs imported so far "
+            "are kept; import the same files again later to add the rest.",
+        ):
+            event.ignore()
+            return
+        if not profile_actions.may_leave(self.context):
+            event.ignore()
+            return
         unsaved = session.started and not session.read_only and not session.save_now()
         failed = unsaved and session.save_state.kind == "failed"
         if failed and not self.context.dialogs.confirm(

@@ -87,6 +87,8 @@ MNEMONICS = {
 }
 #: Checkbox columns of the lists of choices.
 COLUMNS = {"seasons": 4}
+#: Fields the run log fills in when the runner leaves them blank (core.training).
+FROM_RUNS = ("weekly_km", "previous_weekly_km", "longest_run_30d_km")
 
 
 def error_colour(palette: QPalette) -> str:
@@ -139,6 +141,8 @@ class ProfileForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self.number_edits: dict[str, QLineEdit] = {}
         self.unit_labels: dict[str, QLabel] = {}
+        #: Beside each field the run log can fill: "from your runs" or "your own (runs: …)".
+        self.source_labels: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
         self.boxes: dict[str, dict[str, QCheckBox]] = {}
 
@@ -267,6 +271,13 @@ class ProfileForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(edit)
         layout.addWidget(shown_unit)
+        if spec.key in FROM_RUNS:
+            source = QLabel()
+            source.setObjectName(f"source_{spec.key}")
+            source.setAccessibleName(f"Where {labels.field(spec.key)} comes from")
+            source.hide()
+            layout.addWidget(source)
+            self.source_labels[spec.key] = source
         layout.addStretch()
         edit.textEdited.connect(lambda text, k=spec.key: self._number_edited(k, text))
         self.number_edits[spec.key] = edit
@@ -365,7 +376,7 @@ class ProfileForm(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, change: Change) -> None:
-        if change & (Change.DRAFT | Change.CURRENT):
+        if change & (Change.DRAFT | Change.CURRENT | Change.RUNS):
             self.draw()
 
     def draw(self) -> None:
@@ -387,6 +398,7 @@ class ProfileForm(QWidget):
                 (self.imperial_radio if units == "imperial" else self.metric_radio).setChecked(True)
             for key, edit in self.number_edits.items():
                 self._draw_number(key, edit, draft.get(key), units)
+            self._draw_from_runs(units)
             for key, combo in self.combos.items():
                 index = max(combo.findData(draft.get(key)), 0)
                 if combo.currentIndex() != index:
@@ -417,6 +429,29 @@ class ProfileForm(QWidget):
             wanted = format_number(to_shown(key, float(value), units))
         if edit.text() != wanted:
             edit.setText(wanted)
+
+    def _draw_from_runs(self, units: str) -> None:
+        """Say which load fields come from the run log and which the runner typed."""
+        session = self._session
+        figures = session.figures_from_runs
+        filled = session.filled_from_runs
+        for key, label in self.source_labels.items():
+            value = figures.get(key)
+            if value is None:
+                label.hide()
+                continue
+            number = format_number(to_shown(key, value, units))
+            shown = f"{number} {unit(key, units)}"
+            edit = self.number_edits[key]
+            if key in filled:
+                edit.setPlaceholderText(number)
+                label.setText("<i>from your runs</i>")
+                tip = "Left blank: your logged runs fill it in. Type a value to use your own."
+            else:
+                label.setText(f"<i>yours · runs: {escape(shown)}</i>")
+                tip = f"You typed this; your logged runs say {shown}. Clear it to use your runs."
+            label.setToolTip(tip)
+            label.show()
 
     def _draw_main_surface(self, surfaces: list[str]) -> None:
         combo = self.main_surface_combo
