@@ -198,6 +198,7 @@ def parse_stored_shoes(raw: bytes, path: Path | str) -> list[Shoe]:
 
 
 def encode_stored_shoes(shoes: list[Shoe]) -> bytes:
+    """The old global shoes.json, version 2 (only read by the app now; tests write it)."""
     return _dump(
         {
             "storage_version": STORAGE_VERSION,

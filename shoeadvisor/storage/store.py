@@ -6,7 +6,7 @@ Layout of the data folder (see docs/storage.md):
     profiles/<uuid>.json.bak   the version before the last save
     trash/                     deleted profiles, restorable
     quarantine/                files that could not be read, with a .why.txt note
-    shoes.json (+ .bak)        the old global shoe list (read once per profile, see below)
+    shoes.json (+ .bak)        the old global shoe list (only read, to seed each profile's)
     runs.sqlite3 (+ -wal, -shm)  every profile's runs and shoes (storage/runlog.py)
     state.json                 small things to remember (last opened profile)
     shoeadvisor.lock           held by the one copy of ShoeAdvisor allowed to write
@@ -49,7 +49,6 @@ from .schema import (
     StoredProfile,
     encode_profile_export,
     encode_stored_profile,
-    encode_stored_shoes,
     is_profile_id,
     new_profile_id,
     now_utc,
@@ -601,12 +600,13 @@ class ProfileStore:
         with contextlib.suppress(OSError):
             atomic_write(self.root / STATE_FILE, data)
 
-    # -- the runner's own shoes -------------------------------------------
+    # -- the old global shoe list (read to seed each profile's) -----------
 
     def load_user_shoes_report(self) -> tuple[list[Shoe], list[StorageProblem]]:
-        """The runner's shoes (empty when none saved) and any problem with the file.
+        """The old global shoes.json (empty when absent) and any problem with the file.
 
-        Never raises: a bad file is set aside and reported, the `.bak` used instead.
+        Only read, to seed a profile's own list (`profile_shoes`); nothing writes it any
+        more. Never raises: a bad file is set aside and reported, the `.bak` used instead.
         """
         path = self.root / SHOES_FILE
         problems: list[StorageProblem] = []
@@ -655,32 +655,6 @@ class ProfileStore:
         except OSError as exc:
             return f"; it could not be restored yet ({describe_os_error(exc)})"
         return ""
-
-    def load_user_shoes(self) -> list[Shoe]:
-        """The old global shoe list (contract §2); an unreadable file gives an empty list.
-
-        Kept for the window until it uses `profile_shoes(profile_id)`; see docs/storage.md.
-        """
-        return self.load_user_shoes_report()[0]
-
-    def save_user_shoes(self, shoes: list[Shoe]) -> None:
-        """Save the runner's own shoes, keeping the previous list as shoes.json.bak."""
-        self._require_writable()
-        path = self.root / SHOES_FILE
-        _, problems = self.load_user_shoes_report()
-        for problem in problems:
-            if problem.kind == "newer":
-                raise NewerFileError(problem.path, problem.reason)
-        keep_backup = True
-        with contextlib.suppress(InputFileError):
-            # A .bak written by a newer ShoeAdvisor is kept as it is, never replaced.
-            raw = read_regular_file(backup_path(path), MAX_STORED_SHOES_BYTES)
-            try:
-                parse_stored_shoes(raw, path)
-            except NewerFileError:
-                keep_backup = False
-        with _writing("your shoes", self.root):
-            atomic_write(path, encode_stored_shoes(list(shoes)), keep_backup=keep_backup)
 
     # -- runs and per-profile shoes ----------------------------------------
 

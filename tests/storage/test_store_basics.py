@@ -19,6 +19,8 @@ from shoeadvisor.storage import (
     StorageError,
     data_dir,
 )
+from shoeadvisor.storage.atomic import backup_path
+from shoeadvisor.storage.schema import encode_stored_shoes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -200,23 +202,26 @@ def test_every_shipped_version_is_covered_by_a_fixture() -> None:
 def test_user_shoes_load_from_every_version(store: ProfileStore, version: int) -> None:
     fixture = FIXTURES / f"storage_v{version}_shoes.json"
     (store.root / "shoes.json").write_bytes(fixture.read_bytes())
-    shoes = store.load_user_shoes()
+    shoes, problems = store.load_user_shoes_report()
+    assert problems == []
     assert shoes[0].name == "Daily trainer"
     assert shoes[0].features["wide_fit"] == 3
 
 
-def test_user_shoes_round_trip_and_backup(store: ProfileStore) -> None:
-    assert store.load_user_shoes() == []
+def test_the_old_shoe_list_falls_back_to_its_backup(store: ProfileStore) -> None:
     first = parse_shoes([{"id": "a", "name": "A", "features": {"cushioning": 2}}])
-    second = parse_shoes([*[s.to_json_dict() for s in first], {"id": "b", "name": "B"}])
-    store.save_user_shoes(first)
-    store.save_user_shoes(second)
-    assert store.load_user_shoes() == second
+    assert store.load_user_shoes_report() == ([], [])
+    backup_path(store.root / "shoes.json").write_bytes(encode_stored_shoes(first))
     (store.root / "shoes.json").write_bytes(b'{"storage_version": 2, "shoes": [')
     shoes, problems = store.load_user_shoes_report()
     assert shoes == first
     assert {p.kind for p in problems} == {"quarantined", "recovered"}
-    assert store.load_user_shoes() == first
+    assert store.load_user_shoes_report() == (first, [])  # the .bak was written back
+    # A profile's own list starts as a copy of it; the old file stays as it is.
+    profile_id = store.save(None, make_profile())
+    before = (store.root / "shoes.json").read_bytes()
+    assert store.profile_shoes(profile_id) == first
+    assert (store.root / "shoes.json").read_bytes() == before
 
 
 def test_newer_user_shoes_are_never_overwritten(store: ProfileStore) -> None:
@@ -226,8 +231,9 @@ def test_newer_user_shoes_are_never_overwritten(store: ProfileStore) -> None:
     shoes, problems = store.load_user_shoes_report()
     assert shoes == []
     assert [p.kind for p in problems] == ["newer"]
-    with pytest.raises(InputFileError):
-        store.save_user_shoes([])
+    profile_id = store.save(None, make_profile())
+    assert store.profile_shoes(profile_id) == []
+    store.save_profile_shoes(profile_id, parse_shoes([{"id": "b", "name": "B"}]))
     assert path.read_bytes() == raw
 
 

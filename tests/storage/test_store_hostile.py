@@ -281,15 +281,19 @@ def test_a_newer_backup_is_never_overwritten_on_save(private_data_dir: Path) -> 
 
 def test_a_newer_shoes_backup_is_never_overwritten(private_data_dir: Path) -> None:
     from shoeadvisor.core.shoes import parse_shoes
+    from shoeadvisor.storage.schema import encode_stored_shoes
 
     with ProfileStore() as store:
-        store.save_user_shoes(parse_shoes([{"id": "a", "name": "A"}]))
+        main = store.root / "shoes.json"
+        main.write_bytes(encode_stored_shoes(parse_shoes([{"id": "a", "name": "A"}])))
         newer = b'{"storage_version": 9, "shoes": [], "future": true}'
-        backup = backup_path(store.root / "shoes.json")
+        backup = backup_path(main)
         backup.write_bytes(newer)
-        store.save_user_shoes(parse_shoes([{"id": "b", "name": "B"}]))
+        profile_id = store.save(None, make_profile())
+        assert [s.id for s in store.profile_shoes(profile_id)] == ["a"]
+        store.save_profile_shoes(profile_id, parse_shoes([{"id": "b", "name": "B"}]))
         assert backup.read_bytes() == newer
-        assert [s.id for s in store.load_user_shoes()] == ["b"]
+        assert [s.id for s in store.profile_shoes(profile_id)] == ["b"]
 
 
 def test_export_over_the_saved_profile_is_refused(capsys: pytest.CaptureFixture[str]) -> None:

@@ -64,7 +64,7 @@ def test_this_process_is_read_only_while_another_runs() -> None:
                 lambda: second.delete(profile_id),
                 lambda: second.rename(profile_id, "X"),
                 lambda: second.duplicate(profile_id),
-                lambda: second.save_user_shoes([]),
+                lambda: second.save_profile_shoes(profile_id, []),
             ):
                 with pytest.raises(ReadOnlyError):
                     change()
