@@ -15,6 +15,8 @@ sys.path.insert(0, str(ROOT / "tests" / "activities"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from activity_files import Track, fit_bytes, gpx_text, tcx_text  # noqa: E402
+
+__all__ = ["Track", "gpx_text", "hour_run", "morning", "odd_files", "training_history"]
 from fit_tool.profile.profile_type import Sport  # noqa: E402
 from fit_writer import hour_run  # noqa: E402
 

@@ -321,19 +321,22 @@ class RunFilterProxy(QSortFilterProxyModel):
         """Runs whose date, shoe or file contains this text (any case)."""
         folded = text.strip().casefold()
         if folded != self._text:
+            self.beginFilterChange()
             self._text = folded
-            self.invalidateFilter()
+            self.endFilterChange()
 
     def set_shoe(self, shoe_id: str | None) -> None:
         """Runs in this shoe (None: runs with no shoe recorded; ANY_SHOE: all)."""
         if shoe_id != self._shoe:
+            self.beginFilterChange()
             self._shoe = shoe_id
-            self.invalidateFilter()
+            self.endFilterChange()
 
     def set_spikes_only(self, on: bool) -> None:
         if on != self._spikes_only:
+            self.beginFilterChange()
             self._spikes_only = on
-            self.invalidateFilter()
+            self.endFilterChange()
 
     @property
     def filtering(self) -> bool:

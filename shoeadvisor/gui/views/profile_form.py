@@ -448,7 +448,7 @@ class ProfileForm(QWidget):
                 label.setText("<i>from your runs</i>")
                 tip = "Left blank: your logged runs fill it in. Type a value to use your own."
             else:
-                label.setText(f"<i>yours · runs: {escape(shown)}</i>")
+                label.setText(f"<i>yours · runs {escape(shown)}</i>")
                 tip = f"You typed this; your logged runs say {shown}. Clear it to use your runs."
             label.setToolTip(tip)
             label.show()

@@ -161,7 +161,8 @@ class ProfilesPanel(QWidget):
         try:
             row = self.model.row_of(profile_id) if profile_id else -1
             if row < 0:
-                self.list_view.selectionModel().clearSelection()
+                # No current row either: a click on the profile shown before opens it again.
+                self.list_view.selectionModel().clear()
                 return
             index = self.proxy.mapFromSource(self.model.index(row))
             if not index.isValid():
