@@ -11,7 +11,7 @@ the runner waits for: the window with the restored profile, its features and its
 painted and grabbed (the child says how many feature and risk rows it drew; none is an
 error). Targets, as ratios of medians to the bare window in the same run: first frames
 <= 1.3, the filled window <= 2.0. Both with bytecode cached (.pyc written once, as an
-installed program has them) and cold (no .pyc: everything compiled at each start).
+installed program has them) and cold (PYTHONDONTWRITEBYTECODE=1, as on these machines).
 """
 
 from __future__ import annotations
@@ -100,15 +100,18 @@ def one_run(command: list[str], env: dict[str, str], drawn: bool = False) -> flo
 
 
 def bytecode_env(base: dict[str, str], mode: str) -> dict[str, str]:
-    """`cached`: .pyc files written by the warm-up run and used after; `cold`: none, every
-    module compiled at every start (as on these machines, which set
-    PYTHONDONTWRITEBYTECODE=1). Either way in a temporary folder: the tree stays clean."""
+    """`cached`: .pyc files written by the warm-up run into a temporary folder and used
+    after (as an installed program has them). `cold`: as these machines run programs
+    (PYTHONDONTWRITEBYTECODE=1): nothing is written, only the .pyc files that already
+    exist beside the sources are used (here the standard library's), so the packages and
+    ShoeAdvisor are compiled at every start. The tree stays clean either way."""
     env = dict(base)
-    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix=f"shoeadvisor-bench-pyc-{mode}-")
     if mode == "cold":
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
     else:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="shoeadvisor-bench-pyc-")
     return env
 
 
