@@ -94,3 +94,27 @@ def test_only_the_session_imports_storage() -> None:
                 offenders.append(f"{where} imports {module}")
     assert offenders == []
     assert (PACKAGE / SESSION_MODULE).is_file()
+
+
+#: The one bounded reader: activities/ (whose parsing processes must not load pydantic)
+#: and core/ both read files through it, so it may import the standard library only.
+READER_MODULE = "regular_files.py"
+
+
+def test_the_bounded_reader_imports_the_standard_library_only() -> None:
+    import sys
+
+    outside = sorted(
+        module
+        for module in imported_modules(PACKAGE / READER_MODULE)
+        if module.partition(".")[0] not in sys.stdlib_module_names | {"__future__"}
+    )
+    assert outside == []
+
+
+def test_core_and_activities_read_files_through_the_one_reader() -> None:
+    for where in ("core/files.py", "activities/reading.py"):
+        modules = imported_modules(PACKAGE / where)
+        assert "shoeadvisor.regular_files" in modules, where
+        # No second copy: neither opens files itself.
+        assert "os.open" not in (PACKAGE / where).read_text(encoding="utf-8"), where

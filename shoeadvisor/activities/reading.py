@@ -1,56 +1,49 @@
-"""Reading bytes safely: regular files only, never blocking, always within a size cap."""
+"""Reading bytes safely: regular files only, never blocking, always within a size cap.
+
+Files are read by shoeadvisor.regular_files (the app's one bounded reader; it imports
+the standard library only), gzip data and zip members here.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+from shoeadvisor import regular_files
+from shoeadvisor.regular_files import UnreadableFileError, describe_size
 
 from .model import ActivityFileError
 
 #: The largest activity accepted, uncompressed (a day-long 1 s GPX is about 30 MB).
 MAX_ACTIVITY_BYTES = 64 * 1024 * 1024
-_CHUNK = 1024 * 1024
 
 
 def read_regular_file(path: Path | str, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most max_bytes.
+    """The bytes of a regular file of at most max_bytes (shoeadvisor.regular_files' reader).
 
-    Opened non-blocking and checked with fstat before reading, so a FIFO, a device
-    or a socket is refused at once instead of hanging the import.
+    Opened non-blocking and checked on the open file before reading, so a FIFO, a
+    device or a socket is refused at once instead of hanging the import.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise ActivityFileError("no such file") from None
-    except IsADirectoryError:
-        raise ActivityFileError("a folder, not a file") from None
-    except OSError as exc:
-        raise ActivityFileError(f"cannot be read ({exc.strerror or exc})") from None
+        return regular_files.read_regular_file(path, max_bytes)
+    except UnreadableFileError as exc:
+        raise ActivityFileError(exc.reason) from None
+
+
+@contextlib.contextmanager
+def open_regular(path: Path | str) -> Iterator[BinaryIO]:
+    """A regular file open for reading (a zip archive), never blocking on a FIFO."""
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ActivityFileError("not a regular file (a pipe, device or socket)")
-        if info.st_size > max_bytes:
-            raise ActivityFileError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
-        parts: list[bytes] = []
-        size = 0
-        while size <= max_bytes:
-            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - size))
-            if not chunk:
-                break
-            parts.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise ActivityFileError(f"cannot be read ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
-    if size > max_bytes:
-        raise ActivityFileError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
-    return b"".join(parts)
+        fd, _ = regular_files.open_regular(path)
+    except UnreadableFileError as exc:
+        raise ActivityFileError(exc.reason) from None
+    with os.fdopen(fd, "rb") as handle:
+        yield handle
 
 
 def gunzip_bounded(data: bytes, max_bytes: int) -> bytes:
@@ -61,9 +54,7 @@ def gunzip_bounded(data: bytes, max_bytes: int) -> bytes:
     except zlib.error as exc:
         raise ActivityFileError(f"a damaged gzip file ({exc})") from None
     if len(out) > max_bytes:
-        raise ActivityFileError(
-            f"too large when uncompressed (over {max_bytes // (1024 * 1024)} MB)"
-        )
+        raise ActivityFileError(f"too large when uncompressed (over {describe_size(max_bytes)})")
     if not inflater.eof:
         raise ActivityFileError("a gzip file that ends too early (truncated)")
     return out
@@ -76,7 +67,7 @@ def read_zip_member(archive: zipfile.ZipFile, member: str, max_bytes: int) -> by
     except KeyError:
         raise ActivityFileError("missing from the archive") from None
     if info.file_size > max_bytes:
-        raise ActivityFileError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
+        raise ActivityFileError(f"too large (over {describe_size(max_bytes)})")
     try:
         with archive.open(info) as handle:
             data = handle.read(max_bytes + 1)
@@ -85,5 +76,5 @@ def read_zip_member(archive: zipfile.ZipFile, member: str, max_bytes: int) -> by
     except RuntimeError as exc:  # an encrypted member
         raise ActivityFileError(f"cannot be unpacked ({exc})") from None
     if len(data) > max_bytes:
-        raise ActivityFileError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
+        raise ActivityFileError(f"too large (over {describe_size(max_bytes)})")
     return data

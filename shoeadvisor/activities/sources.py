@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .model import ActivityFileError, normalise_sport
-from .reading import MAX_ACTIVITY_BYTES, read_regular_file, read_zip_member
+from .reading import MAX_ACTIVITY_BYTES, open_regular, read_regular_file, read_zip_member
 
 #: File names the folder and archive walks pick up (a file named on the command line
 #: is tried whatever its name).
@@ -78,19 +78,6 @@ class SourceScan:
 
 def _is_activity_name(name: str) -> bool:
     return name.lower().endswith(ACTIVITY_SUFFIXES)
-
-
-def _open_regular(path: Path) -> io.BufferedReader:
-    """Open a regular file for reading without ever blocking on a FIFO."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise ActivityFileError(f"cannot be read ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ActivityFileError("not a regular file (a pipe, device or socket)")
-    return os.fdopen(fd, "rb")
 
 
 def _strava_csv(data: bytes, base: PurePosixPath) -> dict[str, StravaActivity]:
@@ -176,7 +163,7 @@ class _Scanner:
 
     def archive(self, path: Path, shown: str, depth: int = 0) -> None:
         try:
-            with _open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+            with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
                 self._archive_members(archive, path, shown, depth)
         except ActivityFileError as exc:
             self.problem(shown, str(exc))
@@ -252,7 +239,7 @@ def read_source(source: ActivitySource) -> bytes:
     if source.member is None:
         return read_regular_file(source.path, MAX_ACTIVITY_BYTES)
     with contextlib.ExitStack() as stack:
-        handle = stack.enter_context(_open_regular(Path(source.path)))
+        handle = stack.enter_context(open_regular(source.path))
         try:
             archive = stack.enter_context(zipfile.ZipFile(handle))
         except (zipfile.BadZipFile, OSError, EOFError) as exc:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import json
 import os
 import re
-import stat
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+
+from shoeadvisor import regular_files
+from shoeadvisor.regular_files import UnreadableFileError
+
+# Re-exported: the store, the report and the commands word OS errors with it.
+from shoeadvisor.regular_files import describe_os_error as describe_os_error
 
 from .profile import PROFILE_SCHEMA_VERSION, NewerSchemaError, RunnerProfile, keys_newer_than
 from .shoes import Shoe, parse_shoes
@@ -229,85 +232,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"not valid JSON ({name} is not allowed)")
 
 
-#: Never blocks: a FIFO opens at once (and is then refused), a terminal is not adopted.
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A failed read or write in a person's words: "the disk is full", "permission denied"."""
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
-    if code == errno.EFBIG:
-        return "the file size limit was reached"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if code == errno.EROFS:
-        return "the disk is read-only"
-    return exc.strerror or str(exc)
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def read_regular_file_stat(path: Path | str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     """`read_regular_file`, with the file's stat taken from the opened file."""
-    path = Path(path)
     try:
-        fd = os.open(path, _READ_FLAGS)
-    except FileNotFoundError:
-        raise InputFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputFileError(path, "is a folder, not a file") from None
-    except OSError as exc:
-        # Opening a socket fails (ENXIO); say what it is rather than errno's words.
-        with contextlib.suppress(OSError):
-            kind = _kind_of(os.stat(path).st_mode)
-            if kind != "not a regular file":
-                raise InputFileError(path, f"is {kind}, not a regular file") from None
-        raise InputFileError(path, f"cannot be read ({describe_os_error(exc)})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = _kind_of(info.st_mode)
-            if kind == "a folder":
-                raise InputFileError(path, "is a folder, not a file")
-            raise InputFileError(path, f"is {kind}, not a regular file")
-        if info.st_size > max_bytes:
-            raise InputFileError(path, f"too large (over {max_bytes:,} bytes)")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({describe_os_error(exc)})") from None
-    finally:
-        os.close(fd)
-    if len(raw) > max_bytes:  # it grew while we read it
-        raise InputFileError(path, f"too large (over {max_bytes:,} bytes)")
-    return raw, info
+        return regular_files.read_regular_file_stat(path, max_bytes)
+    except UnreadableFileError as exc:
+        raise InputFileError(path, exc.reason) from None
 
 
 def read_regular_file(path: Path | str, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most max_bytes, for every file the app reads.
 
-    Never hangs and never reads without bound: the file is opened non-blocking (a
-    FIFO or a device opens at once), its type is checked on the open descriptor
-    (anything but a regular file is refused), and at most max_bytes + 1 bytes are
-    read. Every failure is an InputFileError naming the file.
+    Never hangs and never reads without bound (see shoeadvisor.regular_files, the one
+    reader this wraps). Every failure is an InputFileError naming the file.
     """
     return read_regular_file_stat(path, max_bytes)[0]
 

@@ -114,3 +114,89 @@ def test_read_source_returns_the_members_bytes(tmp_path: Path) -> None:
     with find_sources([archive]) as scan:
         source = next(s for s in scan.sources if s.name.endswith("102.gpx"))
         assert read_source(source).startswith(b"<?xml")
+
+
+def _not_regular(tmp_path: Path, kind: str, keep: list[object]) -> Path:
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "run.fit")
+        return tmp_path / "run.fit"
+    if kind == "socket":
+        import socket
+
+        path = tmp_path / "run.fit"
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(path))
+        keep.append(server)
+        return path
+    if kind == "device":
+        return Path(os.devnull)
+    if kind == "folder":
+        return tmp_path
+    return tmp_path / "missing.fit"
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and sockets")
+@pytest.mark.parametrize("kind", ["fifo", "socket", "device", "folder", "missing"])
+def test_activities_and_profiles_share_one_reader_and_its_words(tmp_path: Path, kind: str) -> None:
+    """One bounded reader: an activity file is refused in the very words a profile is."""
+    from shoeadvisor.core.files import InputFileError
+    from shoeadvisor.core.files import read_regular_file as read_input
+
+    sockets: list[object] = []
+    path = _not_regular(tmp_path, kind, sockets)
+    try:
+        with pytest.raises(reading.ActivityFileError) as as_activity:
+            reading.read_regular_file(path, 1000)
+        with pytest.raises(InputFileError) as as_profile:
+            read_input(path, 1000)
+    finally:
+        for server in sockets:
+            server.close()  # type: ignore[attr-defined]
+    assert str(as_activity.value) == as_profile.value.message
+    expected = {
+        "fifo": "is a named pipe (FIFO), not a regular file",
+        "socket": "is a socket, not a regular file",
+        "device": "is a device, not a regular file",
+        "folder": "is a folder, not a file",
+        "missing": "no such file",
+    }[kind]
+    assert str(as_activity.value) == expected
+
+
+def test_the_size_cap_is_said_in_megabytes_or_in_bytes(tmp_path: Path) -> None:
+    big = tmp_path / "big.fit"
+    big.write_bytes(b"\0" * 2000)
+    with pytest.raises(reading.ActivityFileError, match=r"^too large \(over 1,000 bytes\)$"):
+        reading.read_regular_file(big, 1000)
+    with pytest.raises(
+        reading.ActivityFileError, match=r"^too large when uncompressed \(over 64 MB\)$"
+    ):
+        reading.gunzip_bounded(gzip_of(b"\0" * (64 * 1024 * 1024 + 1)), 64 * 1024 * 1024)
+    assert reading.read_regular_file(big, 2000) == b"\0" * 2000
+
+
+def gzip_of(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=1)
+
+
+def test_a_file_that_grows_while_it_is_read_is_refused_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap holds whatever the file's size said when it was opened."""
+    from shoeadvisor import regular_files
+
+    path = tmp_path / "growing.fit"
+    path.write_bytes(b"x" * 10)
+    real_fstat = os.fstat
+
+    def stale_fstat(fd: int) -> os.stat_result:  # the size as it was before it grew
+        info = real_fstat(fd)
+        path.write_bytes(b"x" * 5000)
+        return info
+
+    monkeypatch.setattr(regular_files.os, "fstat", stale_fstat)
+    with pytest.raises(reading.ActivityFileError, match="too large"):
+        reading.read_regular_file(path, 1000)
