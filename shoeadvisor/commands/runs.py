@@ -11,7 +11,7 @@ from typing import Any
 from shoeadvisor.core.files import InputFileError
 
 from .stored import open_store, printable, resolve_profile
-from .terminal import write_json
+from .terminal import CommandError, write_json
 
 
 def register(sub: Any) -> None:
@@ -70,7 +70,8 @@ def _import(args: argparse.Namespace) -> int:
         entry = resolve_profile(store, args.profile)
         store.run_log()  # creates or migrates the log while the lock is held
         if store.read_only:
-            raise InputFileError(store.root, "another ShoeAdvisor is open; close it to import")
+            # Why, in the store's words: another copy, a read-only folder, a full disk.
+            raise CommandError(store.read_only_reason() or "the data folder is read-only")
         job = RunImport(
             store.run_log_path,
             entry.id,

@@ -27,10 +27,15 @@ def open_store() -> Iterator[Any]:
         raise CommandError(f"{where}: {describe_os_error(exc)}") from None
     try:
         yield store
+        notice = store.run_log_notice()
     except (StorageError, RunLogError) as exc:
         raise CommandError(str(exc)) from None
     finally:
         store.close()
+    if notice is not None:
+        from .terminal import say
+
+        say(f"note: {notice}")
 
 
 def printable(text: str) -> str:

@@ -4,6 +4,11 @@
 survives a crash or a kill), created 0600, schema versioned with `PRAGMA user_version`
 and migrated forward step by step (see MIGRATIONS and docs/storage.md).
 
+A read-only RunLog opens the file with `mode=ro`. In a folder that cannot be written
+SQLite cannot create the `-shm` file that even reading a WAL database needs, so there
+it falls back to `immutable=1`, which reads the main file alone (see `_open_read_only`
+for what that misses, and `notice`).
+
 A RunLog may be used from several threads (calls are serialised by a lock); an import
 opens its own RunLog in its own thread, and WAL lets the window read meanwhile.
 """
@@ -14,6 +19,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +29,7 @@ from typing import Any
 
 from shoeadvisor.core.ids import SURFACES, Surface
 from shoeadvisor.core.shoes import Shoe
+from shoeadvisor.regular_files import kind_of
 
 RUNLOG_FILE = "runs.sqlite3"
 #: A run this close in start time and distance to a logged one is the same run
@@ -90,7 +97,12 @@ class RunLogError(Exception):
 
 
 class DamagedRunLogError(RunLogError):
-    """runs.sqlite3 is not a database SQLite can open (the store quarantines it)."""
+    """runs.sqlite3 (or its -wal or -shm, named by `path`) is not what it must be: not a
+    database, damaged, or not a regular file. The store moves `path` to quarantine."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NewerRunLogError(RunLogError):
@@ -182,6 +194,29 @@ def _now_ts() -> int:
     return int(datetime.now(UTC).timestamp())
 
 
+#: SQLite's words for a file that is not a sound database (others are a lock, a full
+#: disk, a permission: not the file's fault, so it is never moved aside for them).
+_DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(_DAMAGED)
+
+
+def side_files(path: Path) -> tuple[Path, Path]:
+    """The WAL journal and the shared-memory index SQLite keeps next to the database."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _not_regular(path: Path) -> str | None:
+    """What path is when it exists and is not a regular file ("a named pipe (FIFO)")."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # missing, or SQLite reports why it cannot be opened
+        return None
+    return None if stat.S_ISREG(mode) else kind_of(mode)
+
+
 def _create_private(path: Path) -> None:
     """Create the database file 0600 before SQLite opens it (WAL and SHM files follow)."""
     fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o600)
@@ -200,14 +235,43 @@ class RunLog:
         self.read_only = read_only
         #: Why changes are refused (the store knows: another copy, a full disk, ...).
         self.read_only_reason = read_only_reason
+        #: True when opened with immutable=1 (a read-only folder); see _open_read_only.
+        self.immutable = False
+        #: Something the runner should know about what is shown (changes not readable).
+        self.notice: str | None = None
         self._lock = threading.RLock()
+        self._check_files()
         try:
             self._conn = self._connect()
             self._migrate()
         except sqlite3.DatabaseError as exc:
             with contextlib.suppress(Exception):
                 self._conn.close()
-            raise DamagedRunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
+            if _is_damage(exc):
+                raise DamagedRunLogError(
+                    f"{self.path.name} cannot be opened ({exc})", self.path
+                ) from exc
+            raise RunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
+
+    def _check_files(self) -> None:
+        """Refuse a FIFO, a folder or a device where the database or its journal goes.
+
+        SQLite opens whatever is there: a FIFO as runs.sqlite3 would block a read-only
+        open forever. A read-only log reads past a bad -wal or -shm (immutable=1).
+        """
+        kind = _not_regular(self.path)
+        if kind is not None:
+            raise DamagedRunLogError(f"{self.path.name} is {kind}, not a database", self.path)
+        for side in side_files(self.path):
+            kind = _not_regular(side)
+            if kind is not None and not self.read_only:
+                raise DamagedRunLogError(f"{side.name} is {kind}, not SQLite's file", side)
+            if kind is not None:
+                self.immutable = True
+                self.notice = (
+                    f"{side.name} is {kind}, not SQLite's file; the runs are read from "
+                    f"{self.path.name} alone, so the latest changes may be missing"
+                )
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
@@ -216,8 +280,7 @@ class RunLog:
                 conn.executescript("".join(MIGRATIONS))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 return conn
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+            conn = self._open_read_only()
         else:
             if not self.path.exists():
                 try:
@@ -233,6 +296,41 @@ class RunLog:
         # Transactions are opened explicitly (BEGIN IMMEDIATE) by _write().
         conn.isolation_level = None
         return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """`mode=ro`; in a folder that cannot be written, `immutable=1`.
+
+        Reading a WAL database needs its -shm file, which SQLite creates if it is
+        missing: in a read-only folder (a read-only disk, a folder without write
+        permission) it cannot, and `mode=ro` fails ("attempt to write a readonly
+        database"). `immutable=1` then reads the main file alone, with no locks. Its
+        caveats: changes still in a -wal file (left by a crash, never merged) are not
+        seen, which `notice` says; and nothing may write the file meanwhile, which
+        holds, since nobody can write in that folder (a writer elsewhere, such as
+        root, may make reads fail, never the file change).
+        """
+        uri = self.path.resolve().as_uri()
+        if not self.immutable:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+            try:
+                conn.execute("PRAGMA user_version").fetchone()  # opens the file and its -shm
+                return conn
+            except sqlite3.OperationalError:
+                conn.close()
+                if os.access(self.path.parent, os.W_OK):
+                    raise
+            self.immutable = True
+            wal = side_files(self.path)[0]
+            with contextlib.suppress(OSError):
+                if wal.stat().st_size > 0:
+                    self.notice = (
+                        f"{wal.name} holds changes not yet merged into {self.path.name}, "
+                        "which cannot be read while the data folder is read-only; the runs "
+                        "and shoes saved last may be missing here"
+                    )
+        return sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False, timeout=10
+        )
 
     def _migrate(self) -> None:
         version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -288,7 +386,10 @@ class RunLog:
 
     def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
-            return self._conn.execute(sql, args).fetchall()
+            try:
+                return self._conn.execute(sql, args).fetchall()
+            except sqlite3.Error as exc:  # a lock held too long, a disk error, damage
+                raise RunLogError(f"cannot read {self.path} ({exc})") from None
 
     # -- runs -------------------------------------------------------------
 

@@ -41,7 +41,7 @@ from shoeadvisor.core.shoes import Shoe
 from .atomic import atomic_write, backup_path, remove_leftovers
 from .lock import DataFolderLock
 from .paths import DATA_DIR_ENV, data_dir, ensure_private_dir
-from .runlog import RUNLOG_FILE, DamagedRunLogError, RunLog, RunLogError
+from .runlog import RUNLOG_FILE, DamagedRunLogError, RunLog, RunLogError, side_files
 from .schema import (
     MAX_STORED_PROFILE_BYTES,
     MAX_STORED_SHOES_BYTES,
@@ -679,7 +679,11 @@ class ProfileStore:
             except DamagedRunLogError as exc:
                 if self.read_only:
                     raise StorageError(str(exc)) from None
-                self._quarantine_run_log(str(exc))
+                if exc.path == self.run_log_path:
+                    self._quarantine_run_log(str(exc))
+                elif self._quarantine(exc.path, str(exc)) is None:
+                    # A FIFO or a folder as the -wal or -shm: the database itself is sound.
+                    raise StorageError(f"{exc}; move it away to use the run log") from None
                 try:
                     self._run_log = RunLog(self.run_log_path)
                 except RunLogError as again:
@@ -688,14 +692,20 @@ class ProfileStore:
                 raise StorageError(str(exc)) from None
         return self._run_log
 
+    def run_log_notice(self) -> str | None:
+        """What the runner should know about the open run log (changes it cannot read)."""
+        return self._run_log.notice if self._run_log is not None else None
+
     def _quarantine_run_log(self, reason: str) -> None:
         main = self.run_log_path
         moved = self._quarantine(main, reason)
-        for suffix in ("-wal", "-shm"):
-            side = main.with_name(main.name + suffix)
-            if side.exists() and moved is not None:
-                with contextlib.suppress(OSError):
-                    os.replace(side, moved.with_name(moved.name + suffix))
+        if moved is None:
+            return
+        for side, moved_side in zip(side_files(main), side_files(moved), strict=True):
+            with contextlib.suppress(OSError):
+                os.replace(side, moved_side)
+                if stat.S_ISREG(os.lstat(moved_side).st_mode):
+                    os.chmod(moved_side, 0o600)
 
     def _legacy_shoes(self) -> list[Shoe]:
         """The old global shoes.json, shared by every profile before lists were per profile."""
