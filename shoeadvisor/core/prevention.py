@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .ids import Grade
-from .knowledge import KnowledgeError, knowledge
+from .ids import Grade, LoadMeasureId
+from .knowledge import KnowledgeError, LoadMeasure, knowledge
 from .profile import RunnerProfile
 from .resources import resources_dir
 from .risks import mileage_jumped, needs_doctor
@@ -40,13 +40,32 @@ class _Strict(BaseModel):
 
 
 class PreventionText(_Strict):
-    """One checklist item as written in resources/prevention.toml."""
+    """One checklist item as written in resources/prevention.toml.
+
+    An item that states what a training-load measure measured names it in
+    `evidence_from` and takes its grade from load.toml when loaded, so the checklist and
+    the load risks can never grade one finding twice.
+    """
 
     topic: Topic
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
-    evidence: Grade
+    evidence: Grade | None = None
+    evidence_from: LoadMeasureId | None = None
     sources: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_grade(self) -> PreventionText:
+        if (self.evidence is None) == (self.evidence_from is None):
+            raise ValueError("give either evidence or evidence_from (a load.toml measure)")
+        return self
+
+    @property
+    def grade(self) -> Grade:
+        """The item's evidence grade (its own, or its load measure's once loaded)."""
+        if self.evidence is None:
+            raise KnowledgeError(f"the grade of {self.evidence_from} was not read from load.toml")
+        return self.evidence
 
 
 class PreventionKnowledge(_Strict):
@@ -115,11 +134,24 @@ def _obese(p: RunnerProfile) -> bool:
     return bmi is not None and bmi > OBESE_BMI
 
 
-def load_prevention_from(folder: Path, known_sources: Collection[str]) -> PreventionKnowledge:
-    """Read prevention.toml and check its ids and sources."""
+def load_prevention_from(
+    folder: Path,
+    known_sources: Collection[str],
+    load: Mapping[LoadMeasureId, LoadMeasure] | None = None,
+) -> PreventionKnowledge:
+    """Read prevention.toml, check its ids and sources, and give each item that names a
+    training-load measure that measure's grade (`load`: the knowledge base's by default)."""
     with (folder / "prevention.toml").open("rb") as handle:
         raw = tomllib.load(handle)
     kb = PreventionKnowledge.model_validate({"items": raw.get("item", {})})
+    measures = knowledge().load if load is None else load
+    graded = {
+        item_id: item.model_copy(update={"evidence": measures[item.evidence_from].evidence})
+        if item.evidence_from is not None
+        else item
+        for item_id, item in kb.items.items()
+    }
+    kb = PreventionKnowledge.model_construct(items=graded)  # each item validated above
     unknown = sorted(set(kb.items) - set(PREVENTION_RULES))
     missing = sorted(set(PREVENTION_RULES) - set(kb.items))
     if unknown or missing:
@@ -138,7 +170,8 @@ def load_prevention_from(folder: Path, known_sources: Collection[str]) -> Preven
 @cache
 def prevention_knowledge() -> PreventionKnowledge:
     """The checklist shipped with the program (loaded once)."""
-    return load_prevention_from(resources_dir(), knowledge().sources)
+    kb = knowledge()
+    return load_prevention_from(resources_dir(), kb.sources, kb.load)
 
 
 def prevention_checklist(
@@ -153,7 +186,7 @@ def prevention_checklist(
             item.topic,
             item.title,
             item.text.format_map(ctx),
-            item.evidence,
+            item.grade,
             item.sources,
             item_id in _ALREADY_DONE and _ALREADY_DONE[item_id](profile),
         )

@@ -141,3 +141,53 @@ def test_bad_grade_is_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace('evidence = "moderate"', 'evidence = "proven"', 1))
     with pytest.raises(ValueError, match="evidence"):
         load_prevention_from(folder, knowledge().sources)
+
+
+def test_load_items_take_their_grade_from_the_load_knowledge() -> None:
+    """One grade per finding: the checklist states what load.toml's measures measured."""
+    kb = knowledge()
+    items = prevention_knowledge().items
+    linked = {i: item for i, item in items.items() if item.evidence_from is not None}
+    assert set(linked) >= {"slow_build", "jump_back", "longest_run"}
+    for item in linked.values():
+        assert item.evidence_from is not None
+        assert item.grade == kb.load[item.evidence_from].evidence
+    # The two-week progression is weak (HR 1.59, p = .07), wherever it is told.
+    assert items["slow_build"].grade == items["jump_back"].grade == "weak"
+    assert kb.risks["mileage_jump"].evidence == "weak"
+    jump = next(
+        i
+        for i in prevention_checklist(profile(weekly_km=40, previous_weekly_km=25))
+        if i.id == "jump_back"
+    )
+    assert jump.evidence == "weak"
+
+
+def test_a_changed_load_grade_changes_the_checklist(tmp_path: Path) -> None:
+    folder = _copy_resources(tmp_path)
+    kb = knowledge()
+    stronger = {
+        **kb.load,
+        "two_week_progression": kb.load["two_week_progression"].model_copy(
+            update={"evidence": "moderate"}
+        ),
+    }
+    items = load_prevention_from(folder, kb.sources, stronger).items
+    assert items["slow_build"].grade == "moderate"
+
+
+@pytest.mark.parametrize(
+    "grading",
+    [
+        'evidence = "weak"\nevidence_from = "two_week_progression"',  # both
+        "",  # neither
+        'evidence_from = "weekly_ratio"',  # not a load measure
+    ],
+)
+def test_an_item_has_one_grade(tmp_path: Path, grading: str) -> None:
+    folder = _copy_resources(tmp_path)
+    path = folder / "prevention.toml"
+    text = path.read_text()
+    path.write_text(text.replace('evidence_from = "two_week_progression"', grading, 1))
+    with pytest.raises(ValueError, match="evidence"):
+        load_prevention_from(folder, knowledge().sources)
