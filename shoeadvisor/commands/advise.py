@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from shoeadvisor.core import labels
 from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.compare import coverage_note, store_check_note, summarise, surface_note
@@ -163,15 +164,6 @@ def _training_text(training: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-#: Section titles of the shoe list, by surface match (main and unknown share one).
-_SECTIONS = {
-    "main": "For your main surface",
-    "unknown": "For your main surface",
-    "second": "Second pairs for your other surfaces",
-    "none": "Not for the ground you run on",
-}
-
-
 def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
     """The shoes, best fit first: surface match, ties, coverage and the store checklist."""
     out = ["Shoes, best fit first"]
@@ -190,7 +182,7 @@ def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
     sizes = Counter(s.tie_group for s in result.shoes)
     section = None
     for rank, score in enumerate(result.shoes, 1):
-        title = _SECTIONS[score.surface_match]
+        title = labels.SURFACE_MATCH_SECTIONS[score.surface_match]
         if tier_of(score) == UNRANKED_TIER:
             title = "Nothing known yet: not even the surface"
         if title != section:
@@ -200,7 +192,7 @@ def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
         if score.shoe.comfort is not None:
             details.append(f"comfort {score.shoe.comfort}/5")
         if sizes[score.tie_group] > 1:
-            details.append(f"tie {score.tie_group}: {sizes[score.tie_group]} shoes")
+            details.append(labels.tie(score.tie_group, sizes[score.tie_group]))
         out.append(f"  {rank:3d}. {score.score:3d}  {score.shoe.name}")
         out.append(_wrap(" · ".join(details), " " * 12))
         summary = summarise(score)

@@ -6,12 +6,15 @@ deciding for themselves:
 - `verdict(need, shoe_level, target)` and `feature_verdicts(score)`: one mark per feature
   (✓ suits you, ✗ essential missing, ~ below what you need, ! to avoid, ? unknown,
   · does not count);
+- `counting_first(features)`: the order features are listed in, those that count first;
 - `summarise(score)`: essential features missing or not checked, and features to avoid
   that the shoe has;
 - `tied(a, b)` and `tied_with(score, ranked)`: the one tie rule — the same `tie_group`
   (scores closer than core.fit.TIE_POINTS);
-- `surface_note(score)`, `coverage_note(score)`, `store_check_note(score, names)`: the
-  shoe's surface match, coverage and store checklist in words.
+- `surface_note(score)`, `coverage_note(score)`, `store_check_note(score, names)`
+  (`store_checks` in parts): the shoe's surface match, coverage and store checklist in
+  words; `level_source(score, item)` a level read from the shoe's weight, stack height
+  or another feature.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .advice import ShoeScore
+from .advice import FeatureAdvice, ShoeScore
 from .ids import FeatureId, Level, ShoeSurface, Surface
 
 SURFACE_WORDS: Mapping[ShoeSurface, str] = {"road": "road", "track": "track", "trail": "trail"}
@@ -111,6 +114,12 @@ def feature_verdicts(score: ShoeScore) -> tuple[FeatureVerdict, ...]:
     return tuple(found)
 
 
+def counting_first(features: Iterable[FeatureAdvice]) -> tuple[FeatureAdvice, ...]:
+    """Features in the order given (most important first), those optional for the runner,
+    which never change a score, after the ones that count."""
+    return tuple(sorted(features, key=lambda f: f.level == "optional"))
+
+
 @dataclass(frozen=True, slots=True)
 class ShoeSummary:
     """What a runner in a shop scans for first."""
@@ -177,9 +186,9 @@ def coverage_note(score: ShoeScore) -> str:
     return f"{known} of {of} that count known"
 
 
-def store_check_note(score: ShoeScore, names: Mapping[str, str] | None = None) -> str:
-    """e.g. "check in the store: wide fit, breathable upper; that it has no narrow fit;
-    the heel-to-toe drop" — "" when nothing that counts is unknown."""
+def store_checks(score: ShoeScore, names: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """What to check in the store, in parts: ("wide fit, breathable upper", "that it has
+    no narrow fit", "the heel-to-toe drop"); () when nothing that counts is unknown."""
     names = names or {}
 
     def name(feature: FeatureId) -> str:
@@ -195,4 +204,29 @@ def store_check_note(score: ShoeScore, names: Mapping[str, str] | None = None) -
         parts.append("that it has no " + " or ".join(look_out))
     if "drop_mm" in score.measure_in_store:
         parts.append("the heel-to-toe drop")
+    return tuple(parts)
+
+
+def store_check_note(score: ShoeScore, names: Mapping[str, str] | None = None) -> str:
+    """e.g. "check in the store: wide fit, breathable upper; that it has no narrow fit;
+    the heel-to-toe drop" — "" when nothing that counts is unknown."""
+    parts = store_checks(score, names)
     return "check in the store: " + "; ".join(parts) if parts else ""
+
+
+#: How a measurement reads in a short note.
+_MEASURED: Mapping[str, str] = {"weight_g": "{:g} g", "stack_mm": "{:g} mm"}
+
+
+def level_source(
+    score: ShoeScore, item: FeatureVerdict, names: Mapping[str, str] | None = None
+) -> str:
+    """Where a level that was not ticked on the checklist came from, in short: "245 g",
+    "38 mm", "wide fit" (a wide last rules a narrow one out); "" for a ticked one."""
+    source = item.derived_from
+    if source is None:
+        return ""
+    value = getattr(score.shoe, source, None) if source in _MEASURED else None
+    if isinstance(value, int | float):
+        return _MEASURED[source].format(value)
+    return (names or {}).get(source, source.replace("_", " ")).lower()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .ids import ConditionId, FeatureId, Grade, Level, RiskId, Severity
+from .ids import ConditionId, FeatureId, Grade, Level, RiskId, Severity, SurfaceMatch
 
 if TYPE_CHECKING:
     from .knowledge import Knowledge, Source
@@ -194,6 +194,20 @@ SOURCE_KINDS: Mapping[str, str] = {
 }
 
 SHOE_SURFACES: Mapping[str, str] = {"road": "Road", "track": "Track", "trail": "Trail"}
+#: How a shoe's surface fits the runner's (core.fit.surface_match), in a table cell.
+SURFACE_MATCHES: Mapping[SurfaceMatch, str] = {
+    "main": "your main surface",
+    "second": "second pair",
+    "none": "not your ground",
+    "unknown": "surface not given",
+}
+#: The sections of a shoe list, by surface match (main and unknown share one).
+SURFACE_MATCH_SECTIONS: Mapping[SurfaceMatch, str] = {
+    "main": "For your main surface",
+    "unknown": "For your main surface",
+    "second": "Second pairs for your other surfaces",
+    "none": "Not for the ground you run on",
+}
 #: A shoe's level of one feature (contract §2: 0–3).
 FEATURE_LEVELS: Mapping[int, str] = {0: "absent", 1: "slight", 2: "present", 3: "strong"}
 UNKNOWN_LEVEL = "don't know"
@@ -270,6 +284,18 @@ def source_kind(kind: str) -> str:
 
 def shoe_surface(surface: str | None) -> str:
     return SHOE_SURFACES.get(surface, "—") if surface else "—"
+
+
+def surface_match(match: SurfaceMatch, surface: str | None) -> str:
+    """ "Trail · second pair": the shoe's surface and how it fits the runner's, in short."""
+    if match == "unknown" or not surface:
+        return "? " + SURFACE_MATCHES["unknown"].capitalize()
+    return f"{shoe_surface(surface)} · {SURFACE_MATCHES[match]}"
+
+
+def tie(group: int, size: int) -> str:
+    """ "tie 2: 3 shoes" (the tie group's number, as `advise` and the report number it)."""
+    return f"tie {group}: {size} shoes"
 
 
 def feature_level(value: int | None) -> str:

@@ -86,6 +86,24 @@ def advice_status(name: str | None, problem_count: int, has_advice: bool) -> tup
 # -- the shoe comparison ---------------------------------------------------------
 
 
+#: What a tie means for the runner, wherever one is shown.
+TIE_ADVICE = "pick the one that feels best"
+#: How a tie is ordered in the list.
+TIE_ORDER = "your comfort rating orders a tie"
+
+
+def tie_note(names: Sequence[str], points: float) -> str:
+    """ "A and B score within 3 points: a tie. Try both on; pick the one that feels best …" """
+    if len(names) < 2:
+        return ""
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    both = "both" if len(names) == 2 else "them all"
+    return (
+        f"{listed} score within {points:g} points: a tie. Try {both} on; {TIE_ADVICE} "
+        f"({TIE_ORDER})."
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ShoeFindings:
     """What the comparison found for one shoe, feature names already in words."""
@@ -96,15 +114,23 @@ class ShoeFindings:
     unknown: tuple[str, ...]  # essential for the runner, not checked
     avoid: tuple[str, ...]  # to be avoided, present
     tried_on: bool
+    #: How many features are essential for this shoe (a second pair: for its surface);
+    #: None: the count given to comparison_lines.
+    essentials: int | None = None
+    #: The surface match in words ("trail shoe: a second pair for trails"), or "".
+    surface: str = ""
+    #: The coverage in words ("9 of 12 that count known"), or "".
+    coverage: str = ""
 
 
 def _shoe_phrases(found: ShoeFindings, essential_count: int) -> list[Phrase]:
     parts: list[Phrase] = []
+    essentials = essential_count if found.essentials is None else found.essentials
     if found.missing:
         parts.append(Phrase(f"✗ lacks {', '.join(found.missing)} (essential for you)", "missing"))
-    else:
-        have = essential_count - len(found.unknown)
-        parts.append(Phrase(f"✓ has {have} of your {essential_count} essential features", "good"))
+    elif essentials:
+        have = essentials - len(found.unknown)
+        parts.append(Phrase(f"✓ has {have} of your {essentials} essential features", "good"))
     if found.unknown:
         parts.append(Phrase(f"? not checked: {', '.join(found.unknown)}", "unknown"))
     if found.avoid:
@@ -114,7 +140,13 @@ def _shoe_phrases(found: ShoeFindings, essential_count: int) -> list[Phrase]:
         if joined:
             joined.append(Phrase("; "))
         joined.append(part)
-    return [*joined, Phrase(".")]
+    return [*joined, Phrase(".")] if joined else []
+
+
+def _about(found: ShoeFindings) -> list[Phrase]:
+    """ "(trail shoe: a second pair for trails; 9 of 12 that count known) " """
+    said = "; ".join(part for part in (found.surface, found.coverage) if part)
+    return [Phrase(f"({said}) ", "note")] if said else []
 
 
 def comparison_lines(
@@ -122,13 +154,14 @@ def comparison_lines(
     essential_count: int,
     *,
     chosen_for_you: bool = False,
-    close_call: tuple[str, str] | None = None,
-    close_margin: int = 0,
+    ties: Sequence[Sequence[str]] = (),
+    tie_points: float = 0,
 ) -> list[Line]:
     """The verdict above a comparison, best shoe first.
 
     `chosen_for_you`: the shoes were picked as the best fits, not by the runner;
-    `close_call`: the two best shoes whose scores are a tie in practice.
+    `ties`: the names of compared shoes that are a tie, one group each (core.compare.tied),
+    `tie_points` apart at most.
     """
     if not shoes:
         return []
@@ -138,7 +171,7 @@ def comparison_lines(
             (
                 Phrase(
                     f"Your {len(shoes)} best-fitting shoes. Select two to four in the list "
-                    "to choose others.",
+                    "(Ctrl+click) to choose others.",
                     "note",
                 ),
             )
@@ -149,25 +182,17 @@ def comparison_lines(
         if others
         else f"{best.name} — {best.score}/100 for you. "
     )
-    lines.append((Phrase(lead, "lead"), *_shoe_phrases(best, essential_count)))
+    lines.append((Phrase(lead, "lead"), *_about(best), *_shoe_phrases(best, essential_count)))
     for other in others:
+        said = [*_about(other), *_shoe_phrases(other, essential_count)]
         lines.append(
-            (
-                Phrase(f"{other.name} — {other.score}", "lead"),
-                Phrase(": "),
-                *_shoe_phrases(other, essential_count),
-            )
+            (Phrase(f"{other.name} — {other.score}", "lead"), Phrase(": "), *said)
+            if said
+            else (Phrase(f"{other.name} — {other.score}.", "lead"),)
         )
-    if close_call is not None:
-        first, second = close_call
-        lines.append(
-            (
-                Phrase("Close call:", "lead"),
-                Phrase(
-                    f" {first} and {second} are within {close_margin} points: let comfort decide."
-                ),
-            )
-        )
+    for names in ties:
+        if len(names) > 1:
+            lines.append((Phrase("Tie:", "lead"), Phrase(" " + tie_note(names, tie_points))))
     untried = [s.name for s in shoes if not s.tried_on]
     if untried:
         lines.append(
@@ -190,8 +215,14 @@ def comparison_placeholder(has_advice: bool) -> str:
     return "Add the shoes you are considering to compare them."
 
 
-def shoe_list_hint(count: int, has_advice: bool) -> str:
-    """The line above the runner's shoe list."""
+def shoe_list_hint(
+    count: int,
+    has_advice: bool,
+    shortlist: Sequence[str] = (),
+    tie_points: float = 0,
+    ties: bool = False,
+) -> str:
+    """The line above the runner's shoe list: what is shown, the shortlist, what a tie is."""
     if not has_advice:
         if count:
             return "Fill in your profile to see how well each shoe fits you."
@@ -201,10 +232,15 @@ def shoe_list_hint(count: int, has_advice: bool) -> str:
             "No shoes yet. Add the shoes you are considering with “Add shoe…”; "
             "start from a typical shoe and correct what differs."
         )
-    return (
-        f"{count} shoe{'s' if count != 1 else ''}, best fit for you first. "
-        "Select two to four (Ctrl+click) to compare them side by side."
+    text = (
+        f"{count} shoe{'s' if count != 1 else ''}, best fit first: for your main surface, "
+        "then second pairs, then the rest."
     )
+    if shortlist:
+        text += f" ★ Try on first: {', '.join(shortlist)}."
+    if ties:
+        text += f" Same tie number: within {tie_points:g} points, so try them on and {TIE_ADVICE}."
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -134,8 +134,8 @@ def _shoe_section(
     for score in [*main, *second]:
         if second and score is second[0]:
             rows.append(
-                '<tr><td colspan="5" bgcolor="#f3f3f3"><b>Second pairs for your other '
-                "surfaces</b></td></tr>"
+                '<tr><td colspan="5" bgcolor="#f3f3f3">'
+                f"<b>{_e(labels.SURFACE_MATCH_SECTIONS['second'])}</b></td></tr>"
             )
         summary = summarise(score)
         notes = []

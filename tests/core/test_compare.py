@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 from runner_profiles import profile
 
+from shoeadvisor.core import labels
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.compare import (
     Verdict,
+    counting_first,
     coverage_note,
     feature_verdicts,
+    level_source,
     store_check_note,
+    store_checks,
     summarise,
     surface_note,
     tied,
@@ -119,3 +123,51 @@ def test_notes_in_words() -> None:
     )
     [scored] = advise(WIDE, [full]).shoes
     assert store_check_note(scored) == ""
+
+
+def test_store_checks_are_the_parts_of_the_note() -> None:
+    shoe = Shoe(id="r", name="Road", surface="road", features={"cushioning": 3})
+    experienced = profile(foot_width="wide", experience="advanced")
+    [scored] = advise(experienced, [shoe]).shoes
+    parts = store_checks(scored, {"wide_fit": "Wide fit"})
+    assert "wide fit" in parts[0]
+    assert "that it has no narrow fit" in parts
+    assert parts[-1] == "the heel-to-toe drop"  # it counts once the experience is known
+    assert store_check_note(scored, {"wide_fit": "Wide fit"}) == (
+        "check in the store: " + "; ".join(parts)
+    )
+
+
+def test_level_source_says_where_a_level_was_read() -> None:
+    shoe = Shoe(
+        id="m",
+        name="Measured",
+        surface="road",
+        weight_g=228,
+        stack_mm=38.5,
+        features={"narrow_fit": 2},
+    )
+    [scored] = advise(WIDE, [shoe]).shoes
+    items = {v.feature: v for v in feature_verdicts(scored)}
+    assert level_source(scored, items["lightweight"]) == "228 g"
+    assert level_source(scored, items["thick_sole"]) == "38.5 mm"
+    assert level_source(scored, items["wide_fit"], {"narrow_fit": "Narrow fit"}) == "narrow fit"
+    assert level_source(scored, items["narrow_fit"]) == ""  # ticked on the checklist
+
+
+def test_features_that_count_come_first() -> None:
+    features = advise(WIDE, []).features
+    ordered = counting_first(features)
+    assert sorted(f.id for f in ordered) == sorted(f.id for f in features)
+    levels = [f.level == "optional" for f in ordered]
+    assert levels == sorted(levels)  # every optional one after every other
+    counted = [f for f in ordered if f.level != "optional"]
+    assert counted == [f for f in features if f.level != "optional"]  # importance kept
+
+
+def test_surface_match_and_tie_words() -> None:
+    assert labels.surface_match("main", "road") == "Road · your main surface"
+    assert labels.surface_match("second", "trail") == "Trail · second pair"
+    assert labels.surface_match("none", "track") == "Track · not your ground"
+    assert labels.surface_match("unknown", None) == "? Surface not given"
+    assert labels.tie(2, 3) == "tie 2: 3 shoes"

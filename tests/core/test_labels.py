@@ -20,6 +20,7 @@ ID_SETS = {
     "levels": ids.LEVELS,
     "severities": ids.SEVERITIES,
     "shoe surfaces": ids.SHOE_SURFACES,
+    "surface matches": ids.SURFACE_MATCHES,
     "foot widths": ids.FOOT_WIDTHS,
     "pronations": ids.PRONATIONS,
     "seasons": ids.SEASONS,
@@ -54,6 +55,8 @@ def test_every_id_of_the_contract_has_its_words() -> None:
     assert set(labels.LEVELS) == set(ids.LEVELS)
     assert set(labels.SEVERITIES) == set(ids.SEVERITIES)
     assert set(labels.SHOE_SURFACES) == set(ids.SHOE_SURFACES)
+    assert set(labels.SURFACE_MATCHES) == set(ids.SURFACE_MATCHES)
+    assert set(labels.SURFACE_MATCH_SECTIONS) == set(ids.SURFACE_MATCHES)
     kinds = Source.model_fields["kind"].annotation
     assert set(labels.SOURCE_KINDS) == set(kinds.__args__)  # type: ignore[union-attr]
 

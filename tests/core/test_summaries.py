@@ -10,7 +10,9 @@ from shoeadvisor.core.summaries import (
     advice_status,
     comparison_lines,
     profile_rows,
+    shoe_list_hint,
     similar_lines,
+    tie_note,
 )
 
 
@@ -35,12 +37,10 @@ def test_profile_rows_use_the_vocabulary_and_the_runners_units() -> None:
     assert "Units" not in rows and "Height" in rows
 
 
-def test_the_comparison_names_gaps_close_calls_and_shoes_to_try() -> None:
+def test_the_comparison_names_gaps_ties_and_shoes_to_try() -> None:
     best = ShoeFindings("Road A", 72, (), ("Grip",), (), True)
     other = ShoeFindings("Road B", 70, ("Cushioning",), (), ("Narrow fit",), False)
-    lines = text(
-        comparison_lines([best, other], 3, close_call=("Road A", "Road B"), close_margin=3)
-    )
+    lines = text(comparison_lines([best, other], 3, ties=[("Road A", "Road B")], tie_points=3))
     assert lines[0] == (
         "Best fit for you: Road A — 72/100. ✓ has 2 of your 3 essential features; "
         "? not checked: Grip."
@@ -49,10 +49,49 @@ def test_the_comparison_names_gaps_close_calls_and_shoes_to_try() -> None:
         "Road B — 70: ✗ lacks Cushioning (essential for you); "
         "! has Narrow fit, which you should avoid."
     )
-    assert lines[2] == "Close call: Road A and Road B are within 3 points: let comfort decide."
+    assert lines[2] == (
+        "Tie: Road A and Road B score within 3 points: a tie. Try both on; pick the one "
+        "that feels best (your comfort rating orders a tie)."
+    )
     assert lines[3].startswith("Try on: Road B.")
     tones = {p.tone for line in comparison_lines([other], 3) for p in line}
     assert "missing" in tones and "avoid" in tones
+
+
+def test_the_comparison_says_what_a_shoe_is_for_and_counts_its_own_essentials() -> None:
+    main = ShoeFindings("Road A", 80, (), (), (), True, coverage="9 of 12 that count known")
+    second = ShoeFindings(
+        "Trail B",
+        84,
+        (),
+        ("Grip",),
+        (),
+        True,
+        essentials=3,
+        surface="trail shoe: a second pair for trails",
+    )
+    lines = text(comparison_lines([main, second], 2, ties=[("Road A",)], tie_points=3))
+    assert lines[0] == (
+        "Best fit for you: Road A — 80/100. (9 of 12 that count known) "
+        "✓ has 2 of your 2 essential features."
+    )
+    assert lines[1] == (
+        "Trail B — 84: (trail shoe: a second pair for trails) "
+        "✓ has 2 of your 3 essential features; ? not checked: Grip."
+    )
+    assert len(lines) == 2  # a group of one is no tie
+    three = tie_note(["A", "B", "C"], 3)
+    assert three.startswith("A, B and C score within 3 points: a tie. Try them all on;")
+    assert tie_note(["A"], 3) == ""
+
+
+def test_the_list_hint_names_the_shortlist_and_what_a_tie_is() -> None:
+    hint = shoe_list_hint(12, True, ["Road A", "Road B", "Road C"], 3, ties=True)
+    assert "best fit first: for your main surface, then second pairs, then the rest" in hint
+    assert "★ Try on first: Road A, Road B, Road C." in hint
+    assert "Same tie number: within 3 points" in hint and "feels best" in hint
+    assert "tie" not in shoe_list_hint(12, True, ["Road A"], 3, ties=False)
+    assert "Fill in your profile" in shoe_list_hint(3, False)
 
 
 def test_a_single_shoe_and_shoes_chosen_for_the_runner() -> None:
