@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from shoeadvisor.core.profile import RunnerProfile
@@ -14,6 +14,14 @@ from shoeadvisor.core.shoes import Shoe
 from shoeadvisor.gui.app import build_window
 from shoeadvisor.gui.views.main_window import MainWindow
 from shoeadvisor.storage import ProfileStore
+
+
+def shown_at(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
+    """Show a widget at this size and wait until it is on screen (closed after the test)."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
 
 
 def start_window(qtbot: QtBot, folder: Path | None = None) -> MainWindow:

@@ -206,11 +206,25 @@ def test_features_are_rows_in_the_order_of_importance(
 ) -> None:
     model = view.compare_model
     assert session.advice is not None
+    first = model.FIRST_FEATURE_ROW
     rows = [model.feature_at(r) for r in range(model.rowCount())]
-    assert rows[:2] == [None, None]  # comfort first (best supported), then the drop
-    assert model.headerData(0, Qt.Orientation.Vertical) == "Comfort when tried on"
-    assert model.headerData(1, Qt.Orientation.Vertical) == "Heel-to-toe drop"
-    assert [f.id for f in rows[2:] if f] == [f.id for f in session.advice.features]
+    assert rows[:first] == [None] * first
+    titles = [model.headerData(r, Qt.Orientation.Vertical) for r in range(first)]
+    assert titles == [
+        "Made for",
+        "Tie",
+        "Known",
+        "Check in the store",
+        "Comfort when tried on",  # the best supported criterion, before any feature
+        "Heel-to-toe drop",
+    ]
+    features = [f for f in rows[first:] if f]
+    # Most important first, the optional ones (which never move a score) last.
+    assert [f.id for f in features] == [
+        f.id for f in session.advice.features if f.level != "optional"
+    ] + [f.id for f in session.advice.features if f.level == "optional"]
+    optional = next(r for r in range(first, model.rowCount()) if rows[r].level == "optional")  # type: ignore[union-attr]
+    assert model.headerData(optional, Qt.Orientation.Vertical).endswith("optional: not counted")
 
 
 def test_drop_row_shows_the_points_advise_gave(
@@ -435,7 +449,9 @@ def test_chart_describes_the_shoes(qtbot: QtBot, with_shoes: RunnerSession) -> N
     qtbot.addWidget(chart)
     chart.resize(500, 600)
     chart.set_scores(advice.features, scores)
-    assert "Stable wide: fit" in chart.accessibleDescription()
+    description = chart.accessibleDescription()
+    assert f"Stable wide — fit {scores[0].score}: Road · your main surface" in description
+    assert "Trail grip — fit" in description and "Trail · second pair" in description
     assert not chart.grab().isNull()
     chart.set_scores((), ())
     assert not chart.grab().isNull()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import on_disk, seed
+from gui_helpers import on_disk, seed, shown_at
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
@@ -55,10 +55,7 @@ def seeded(qtbot: QtBot, private_data_dir: Path) -> Iterator[RunnerSession]:
 
 def panel_on(qtbot: QtBot, session: RunnerSession) -> ProfilesPanel:
     widget = ProfilesPanel(ActionContext(session))
-    qtbot.addWidget(widget)
-    widget.resize(360, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
+    shown_at(qtbot, widget, 360, 420)
     return widget
 
 

@@ -1,13 +1,13 @@
 """Table models for the runner's shoes: the ranked list and the side-by-side comparison.
 
-Scores and per-feature points are read from the controller's `Advice`; these
-models only arrange them. The verdict of a cell (✓, ✗, !, ?) is a reading of
-the runner's feature level next to the shoe's level, never a new score.
+Scores, ranks, tie groups, coverage and per-feature points are read from the session's
+`Advice`; what a cell means (✓, ✗, ~, !, ?, ·), the shoe's summary and every note in
+words come from core.compare and core.labels. These models only arrange them.
 """
 
 from __future__ import annotations
 
-import enum
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,14 +25,45 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from shoeadvisor.core import labels
 from shoeadvisor.core.advice import Advice, FeatureAdvice, ShoeScore
-from shoeadvisor.core.ids import FEATURE_IDS, FeatureId, Level
+from shoeadvisor.core.compare import (
+    RUNNER_SURFACE_WORDS,
+    VERDICT_MEANING,
+    FeatureVerdict,
+    ShoeSummary,
+    Verdict,
+    counting_first,
+    coverage_note,
+    feature_verdicts,
+    level_source,
+    store_check_note,
+    store_checks,
+    summarise,
+    surface_note,
+)
+from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, tier_of
+from shoeadvisor.core.ids import FeatureId, SurfaceMatch
 from shoeadvisor.core.shoes import Shoe
+from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note
 
 from ..platform.qt_compat import none_safe
 
+__all__ = [
+    "MATCH_COLOURS",
+    "VERDICT_COLOURS",
+    "CompareModel",
+    "FilterRole",
+    "RowRole",
+    "ShoeFilterProxy",
+    "ShoeListModel",
+    "ShoeRow",
+    "SortRole",
+    "Verdict",
+    "VerdictRole",
+]
+
 SortRole = Qt.ItemDataRole.UserRole + 1
 #: The row object: a `ShoeRow` in the list; in the comparison a `FeatureAdvice`,
-#: or None on the comfort row.
+#: or None on the rows above the features.
 RowRole = Qt.ItemDataRole.UserRole + 2
 #: The cell's `Verdict` in the comparison model.
 VerdictRole = Qt.ItemDataRole.UserRole + 3
@@ -47,30 +78,8 @@ def _points(points: float) -> str:
     return f"{round(points, 1) + 0.0:+.1f}"
 
 
-class Verdict(enum.Enum):
-    """What a shoe's level of a feature means for this runner."""
-
-    GOOD = "✓"  # what the runner needs is there (or a feature to avoid is absent)
-    MISSING = "✗"  # an essential feature is absent
-    WEAK = "~"  # an essential feature only slight, or a recommended one absent
-    AVOID = "!"  # a feature this runner should avoid is present
-    UNKNOWN = "?"  # not filled in
-    NEUTRAL = "·"  # an optional feature, either way
-
-
-def verdict(level: Level, shoe_level: int | None) -> Verdict:
-    """Read a shoe's level of one feature against the runner's need for it."""
-    if shoe_level is None:
-        return Verdict.UNKNOWN
-    if level == "avoid":
-        return Verdict.AVOID if shoe_level > 0 else Verdict.GOOD
-    if level == "essential":
-        if shoe_level == 0:
-            return Verdict.MISSING
-        return Verdict.GOOD if shoe_level >= 2 else Verdict.WEAK
-    if level == "recommended":
-        return Verdict.GOOD if shoe_level >= 2 else Verdict.WEAK
-    return Verdict.NEUTRAL
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
 #: (background, text) colours; a missing essential is meant to be impossible to miss.
@@ -80,17 +89,21 @@ VERDICT_COLOURS: dict[Verdict, tuple[str, str]] = {
     Verdict.WEAK: ("#fff1c2", "#5c4300"),
     Verdict.AVOID: ("#f6c7a6", "#6b2300"),
     Verdict.UNKNOWN: ("#ececec", "#444444"),
-    Verdict.NEUTRAL: ("#ffffff", "#333333"),
+    Verdict.NEUTRAL: ("#ffffff", "#6b6b6b"),
 }
 
-VERDICT_WORDS: dict[Verdict, str] = {
-    Verdict.GOOD: "suits you",
-    Verdict.MISSING: "essential feature missing",
-    Verdict.WEAK: "weaker than you need",
-    Verdict.AVOID: "a feature you should avoid",
-    Verdict.UNKNOWN: "not checked yet",
-    Verdict.NEUTRAL: "optional for you",
+#: (background, text) of the "Made for" badge, by surface match: the groups of the list.
+MATCH_COLOURS: dict[SurfaceMatch, tuple[str, str]] = {
+    "main": ("#dcf2dc", "#14501e"),
+    "second": ("#dbe8f7", "#12386b"),
+    "none": ("#e4e4e4", "#505050"),
+    "unknown": ("#fff1c2", "#5c4300"),
 }
+#: The text of a shoe that is not for the ground the runner runs on, or about which
+#: nothing is known: listed, but not a candidate.
+_DIMMED = "#7a7a7a"
+#: A tie shared by two or more of the shoes compared.
+_TIE_COLOURS = ("#fff1c2", "#5c4300")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,63 +116,58 @@ class ShoeRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ShoeSummary:
-    """What a runner in a shop scans for first."""
+class _Reading:
+    """What core says about one scored shoe, worked out when its row is first shown."""
 
-    missing: tuple[FeatureId, ...]  # essential features absent
-    unknown: tuple[FeatureId, ...]  # essential features not checked
-    avoid: tuple[FeatureId, ...]  # features to avoid that are present
-
-
-def summarise(shoe: Shoe, needs: Mapping[FeatureId, Level]) -> ShoeSummary:
-    missing: list[FeatureId] = []
-    unknown: list[FeatureId] = []
-    avoid: list[FeatureId] = []
-    for fid, level in zip(FEATURE_IDS, shoe.levels, strict=True):
-        need = needs.get(fid)
-        if need == "essential":
-            if level is None:
-                unknown.append(fid)
-            elif level == 0:
-                missing.append(fid)
-        elif need == "avoid" and level:
-            avoid.append(fid)
-    return ShoeSummary(tuple(missing), tuple(unknown), tuple(avoid))
+    summary: ShoeSummary
+    checks: tuple[str, ...]
+    match: str
 
 
 class ShoeListModel(QAbstractTableModel):
     """The runner's shoes as rows, best fit first, as `advise` ranked them."""
 
-    RANK, SCORE, NAME, SURFACE, MISSING, UNKNOWN, COMFORT, WEIGHT, DROP = range(9)
+    RANK, SCORE, NAME, SURFACE, TIE, KNOWN, MISSING, CHECK, COMFORT, WEIGHT, DROP = range(11)
     HEADERS = (
         "#",
         "Fit",
         "Shoe",
-        "Surface",
-        "Essentials missing",
-        "Not checked",
+        "Made for",
+        "Tie",
+        "Known",
+        "Problems",
+        "Check in the store",
         "Comfort",
         "Weight",
         "Drop",
     )
     TIPS = (
-        "Rank by fit score for your profile",
+        "Rank by fit for your profile. ★: on your shortlist, the pairs to try on first",
         "Fit score 0–100 for your profile (50 = neutral)",
         "The shoe's name",
-        "The surface the shoe is made for",
-        "Features essential for you that this shoe lacks",
-        "Essential features you have not checked on this shoe",
+        "The surface the shoe is made for and how it fits yours: shoes for your main surface "
+        "come first, then second pairs for your other surfaces, then the rest",
+        f"Shoes with the same tie number score within {TIE_POINTS:g} points of each other: "
+        f"try them on and {TIE_ADVICE} ({TIE_ORDER})",
+        "How many of the features that count for you are known for this shoe; an unknown "
+        "one earns no points",
+        "✗ essential features this shoe lacks; ! features you should avoid that it has",
+        "Features that count for you but are not known for this shoe: look at them in the store",
         "Your comfort rating after trying it on (1–5)",
         "Weight in grams",
         "Heel-to-toe drop in millimetres",
     )
+    #: Columns whose text reads from the left.
+    LEFT = frozenset({NAME, SURFACE, TIE, MISSING, CHECK})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ShoeRow] = []
-        self._needs: dict[FeatureId, Level] = {}
         self._names: dict[str, str] = {}
-        self._summaries: dict[int, ShoeSummary] = {}  # by rank, which survives sorting
+        self._readings: dict[int, _Reading] = {}  # by rank, which survives sorting
+        self._tie_sizes: Counter[int] = Counter()
+        self._ties: dict[int, list[str]] = {}  # tie group -> names, for groups of two or more
+        self._shortlist: frozenset[str] = frozenset()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -175,13 +183,20 @@ class ShoeListModel(QAbstractTableModel):
         self.beginResetModel()
         if advice is not None:
             self._rows = [ShoeRow(s.shoe, s, i + 1) for i, s in enumerate(advice.shoes)]
-            self._needs = {f.id: f.level for f in advice.features}
+            groups: dict[int, list[str]] = defaultdict(list)
+            for s in advice.shoes:
+                groups[s.tie_group].append(s.shoe.name)
+            self._tie_sizes = Counter({group: len(names) for group, names in groups.items()})
+            self._ties = {group: names for group, names in groups.items() if len(names) > 1}
+            self._shortlist = frozenset(s.shoe.id for s in advice.shortlist)
         else:
             self._rows = [ShoeRow(s, None, i + 1) for i, s in enumerate(shoes)]
-            self._needs = {}
+            self._tie_sizes = Counter()
+            self._ties = {}
+            self._shortlist = frozenset()
         if feature_names is not None:
             self._names = dict(feature_names)
-        self._summaries = {}
+        self._readings = {}
         by_rank = self._sort_column == self.RANK and self._sort_order == Qt.SortOrder.AscendingOrder
         if self._sort_column >= 0 and not by_rank:  # rows come in rank order already
             self._rows = self._sorted_rows(self._sort_column, self._sort_order)
@@ -199,13 +214,34 @@ class ShoeListModel(QAbstractTableModel):
                 return i
         return -1
 
+    @property
+    def tie_sizes(self) -> Mapping[int, int]:
+        """Tie group -> how many of the runner's shoes are in it."""
+        return self._tie_sizes
+
+    def tie_members(self, score: ShoeScore) -> list[str]:
+        """The names of the shoes in this shoe's tie group, in rank order."""
+        return list(self._ties.get(score.tie_group, [score.shoe.name]))
+
+    def on_shortlist(self, shoe_id: str) -> bool:
+        return shoe_id in self._shortlist
+
     def summary(self, row: int) -> ShoeSummary:
-        # Computed on first look: a reset with 10,000 shoes must stay cheap.
+        return self._reading(row).summary
+
+    def _reading(self, row: int) -> _Reading:
+        # Worked out on first look: a reset with 10,000 shoes must stay cheap.
         item = self._rows[row]
-        found = self._summaries.get(item.rank)
+        found = self._readings.get(item.rank)
         if found is None:
-            found = summarise(item.shoe, self._needs)
-            self._summaries[item.rank] = found
+            score = item.score
+            assert score is not None
+            found = _Reading(
+                summarise(score),
+                store_checks(score, self._names),
+                labels.surface_match(score.surface_match, score.shoe.surface),
+            )
+            self._readings[item.rank] = found
         return found
 
     # -- sorting -------------------------------------------------------------
@@ -282,86 +318,142 @@ class ShoeListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, index.row(), col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in (self.NAME, self.SURFACE, self.MISSING):
+            if col in self.LEFT:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        flagged = col == self.MISSING and item.score is not None
-        if role == Qt.ItemDataRole.ForegroundRole and flagged and self.summary(index.row()).missing:
-            return QBrush(QColor("#b71c1c"))
-        if role == Qt.ItemDataRole.FontRole and (
-            col == self.SCORE or (flagged and self.summary(index.row()).missing)
-        ):
-            font = QFont()
-            font.setBold(True)
-            return font
+        score = item.score
+        if score is None:
+            return None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return self._colour(score, index.row(), col, role == Qt.ItemDataRole.BackgroundRole)
+        if role == Qt.ItemDataRole.FontRole:
+            bold = col == self.SCORE or (col == self.MISSING and self.summary(index.row()).missing)
+            if bold or (col == self.RANK and item.shoe.id in self._shortlist):
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+    def _colour(self, score: ShoeScore, row: int, col: int, background: bool) -> QColor | None:
+        """The "Made for" badge by group; a shoe that is no candidate is drawn dimmed."""
+        if col == self.SURFACE:
+            return QColor(MATCH_COLOURS[score.surface_match][0 if background else 1])
+        if background:
+            return None
+        if col == self.MISSING and self.summary(row).missing:
+            return QColor("#b71c1c")
+        if score.surface_match == "none" or tier_of(score) == UNRANKED_TIER:
+            return QColor(_DIMMED)
         return None
 
     def _display(self, item: ShoeRow, row: int, col: int) -> Any:
         shoe = item.shoe
-        if col == self.RANK:
-            return str(item.rank) if item.score is not None else ""
-        if col == self.SCORE:
-            return "—" if item.score is None else str(item.score.score)
+        score = item.score
         if col == self.NAME:
             return shoe.name
-        if col == self.SURFACE:
-            return labels.shoe_surface(shoe.surface)
-        if col == self.MISSING:
-            if item.score is None:
-                return ""
-            summary = self.summary(row)
-            if not summary.missing:
-                return "none"
-            return "✗ " + ", ".join(self._name(f) for f in summary.missing)
-        if col == self.UNKNOWN:
-            return "" if item.score is None else (str(len(self.summary(row).unknown)) or "")
         if col == self.COMFORT:
             return "—" if shoe.comfort is None else f"{shoe.comfort}/5"
         if col == self.WEIGHT:
             return "—" if shoe.weight_g is None else f"{shoe.weight_g:.0f} g"
         if col == self.DROP:
             return "—" if shoe.drop_mm is None else f"{shoe.drop_mm:g} mm"
+        if score is None:
+            if col == self.SURFACE:
+                return labels.shoe_surface(shoe.surface)
+            return "—" if col == self.SCORE else ""
+        if col == self.RANK:
+            return f"★ {item.rank}" if shoe.id in self._shortlist else str(item.rank)
+        if col == self.SCORE:
+            return str(score.score)
+        if col == self.SURFACE:
+            return self._reading(row).match
+        if col == self.TIE:
+            size = self._tie_sizes[score.tie_group]
+            return labels.tie(score.tie_group, size) if size > 1 else ""
+        if col == self.KNOWN:
+            known, of = score.coverage
+            return f"{known} of {of}" if of else "—"
+        if col == self.MISSING:
+            summary = self.summary(row)
+            problems = [f"✗ {self._name(f)}" for f in summary.missing]
+            problems += [f"! {self._name(f)}" for f in summary.avoid]
+            return "; ".join(problems) or "none"
+        if col == self.CHECK:
+            return "; ".join(self._reading(row).checks) or "—"
         return None
 
     def _sort_value(self, item: ShoeRow, row: int, col: int) -> Any:
         shoe = item.shoe
+        score = item.score
         if col == self.RANK:
             return item.rank
-        if col == self.SCORE:
-            return -1 if item.score is None else item.score.score
         if col == self.NAME:
             return shoe.name.casefold()
-        if col == self.SURFACE:
-            return shoe.surface or ""
-        if col == self.MISSING:
-            return 0 if item.score is None else len(self.summary(row).missing)
-        if col == self.UNKNOWN:
-            return 0 if item.score is None else len(self.summary(row).unknown)
         if col == self.COMFORT:
             return 0 if shoe.comfort is None else shoe.comfort
         if col == self.WEIGHT:
             return -1.0 if shoe.weight_g is None else shoe.weight_g
         if col == self.DROP:
             return -99.0 if shoe.drop_mm is None else shoe.drop_mm
+        if col == self.SURFACE:
+            return (tier_of(score) if score is not None else 0, shoe.surface or "")
+        if score is None:
+            return 0
+        if col == self.SCORE:
+            return score.score
+        if col == self.TIE:
+            return score.tie_group
+        if col == self.KNOWN:
+            known, of = score.coverage
+            return known / of if of else 1.0
+        if col == self.MISSING:
+            summary = self.summary(row)
+            return (len(summary.missing), len(summary.avoid))
+        if col == self.CHECK:
+            return len(score.check_in_store) + len(score.measure_in_store)
         return None
 
     def _tooltip(self, item: ShoeRow, row: int, col: int) -> str | None:
-        if item.score is None:
-            return "Fill in your profile to score this shoe."
-        summary = self.summary(row)
-        if col == self.MISSING and summary.missing:
-            return "Essential for you but absent: " + ", ".join(
-                self._name(f) for f in summary.missing
+        score = item.score
+        shoe = item.shoe
+        if score is None:
+            return f"{shoe.name}: fill in your profile to score this shoe."
+        if col == self.RANK:
+            if shoe.id in self._shortlist:
+                return f"{shoe.name} is on your shortlist: one of the pairs to try on first."
+            return f"{shoe.name}: number {item.rank} for you."
+        if col == self.SCORE:
+            return f"{shoe.name}: fit {score.score} of 100 for your profile (50 = neutral)."
+        if col == self.SURFACE:
+            return f"{shoe.name}: {surface_note(score)}."
+        if col == self.TIE:
+            members = self.tie_members(score)
+            if len(members) < 2:
+                return f"{shoe.name}: no other shoe scores within {TIE_POINTS:g} points."
+            return f"{labels.tie(score.tie_group, len(members)).capitalize()}. " + tie_note(
+                members, TIE_POINTS
             )
-        if col == self.UNKNOWN and summary.unknown:
-            return "Essential for you, not checked on this shoe yet: " + ", ".join(
-                self._name(f) for f in summary.unknown
+        if col == self.KNOWN or col == self.CHECK:
+            check = store_check_note(score, self._names)
+            known = _sentence(coverage_note(score))
+            return f"{shoe.name}: {known} " + (
+                _sentence(check) if check else "Everything that counts for you is known."
             )
-        if summary.avoid:
-            return "Has features you should avoid: " + ", ".join(
-                self._name(f) for f in summary.avoid
-            )
-        return None
+        if col == self.MISSING:
+            summary = self.summary(row)
+            said = []
+            if summary.missing:
+                missing = ", ".join(self._name(f) for f in summary.missing)
+                said.append(f"Essential for you but absent: {missing}.")
+            if summary.avoid:
+                avoid = ", ".join(self._name(f) for f in summary.avoid)
+                said.append(f"Has features you should avoid: {avoid}.")
+            if summary.unknown:
+                unknown = ", ".join(self._name(f) for f in summary.unknown)
+                said.append(f"Essential for you, not known for this shoe yet: {unknown}.")
+            return " ".join(said) or f"{shoe.name}: no essential feature missing, none to avoid."
+        text = self._display(item, row, col)
+        return f"{shoe.name}: {text}" if text else None
 
 
 class ShoeFilterProxy(QSortFilterProxyModel):
@@ -415,29 +507,70 @@ class ShoeFilterProxy(QSortFilterProxyModel):
 
 
 class CompareModel(QAbstractTableModel):
-    """Features as rows (the runner's most important first), the chosen shoes as columns.
+    """The chosen shoes as columns; as rows what each shoe is made for, its tie, how much
+    of it is known, what to check in the store, comfort, drop, then every feature (those
+    that count for the runner first, then the optional ones, shown as not counting).
 
-    Row 0 is the comfort rating, the criterion with the most research support; row 1 the
-    heel-to-toe drop, which counts for runners whose experience is known.
+    Comfort comes before the features: it is the criterion with the most research
+    support; the drop counts for runners whose experience is known.
     """
 
-    COMFORT_ROW = 0
-    DROP_ROW = 1
-    FIRST_FEATURE_ROW = 2
+    MATCH_ROW, TIE_ROW, KNOWN_ROW, CHECK_ROW, COMFORT_ROW, DROP_ROW = range(6)
+    FIRST_FEATURE_ROW = 6
+    ROW_TITLES = (
+        "Made for",
+        "Tie",
+        "Known",
+        "Check in the store",
+        "Comfort when tried on",
+        "Heel-to-toe drop",
+    )
+    ROW_TIPS = (
+        "The surface each shoe is made for and how it fits yours: a shoe for your main "
+        "surface, a second pair for another surface you run on, or not for your ground.",
+        f"Shoes with the same tie number score within {TIE_POINTS:g} points of each other: "
+        f"try them on and {TIE_ADVICE} ({TIE_ORDER}).",
+        "How many of the features that count for you are known for each shoe. An unknown "
+        "feature earns no points, exactly like a known absent one.",
+        "The features that count for you but are not known for the shoe: look at them (or "
+        "ask) in the store.",
+        "How the shoe felt on your foot. Of all the ways to choose a shoe, picking the "
+        "comfortable one has the most research behind it.",
+        "The height difference between heel and forefoot. In a trial, low drop (6 mm or "
+        "less) went with more injuries in weekly runners and fewer in occasional ones; it "
+        "counts once your experience is filled in.",
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._features: tuple[FeatureAdvice, ...] = ()
         self._scores: list[ShoeScore] = []
-        self._points: list[dict[FeatureId, float]] = []
+        self._verdicts: list[dict[FeatureId, FeatureVerdict]] = []
+        self._names: dict[str, str] = {}
+        self._tie_sizes: Mapping[int, int] = {}
+        self._shortlist: frozenset[str] = frozenset()
 
     def set_comparison(
-        self, features: Sequence[FeatureAdvice], scores: Sequence[ShoeScore]
+        self,
+        features: Sequence[FeatureAdvice],
+        scores: Sequence[ShoeScore],
+        tie_sizes: Mapping[int, int] | None = None,
+        shortlist: Sequence[str] = (),
     ) -> None:
+        """Compare `scores` on `features` (the runner's, most important first).
+
+        `tie_sizes`: tie group -> shoes in it among all the runner's shoes (default: among
+        those compared); `shortlist`: ids of the shoes to try on first.
+        """
         self.beginResetModel()
-        self._features = tuple(features)
+        self._features = counting_first(features)
         self._scores = list(scores)
-        self._points = [{b.feature: b.points for b in s.breakdown} for s in self._scores]
+        self._verdicts = [{v.feature: v for v in feature_verdicts(s)} for s in self._scores]
+        self._names = {f.id: f.name for f in features}
+        self._tie_sizes = (
+            tie_sizes if tie_sizes is not None else Counter(s.tie_group for s in self._scores)
+        )
+        self._shortlist = frozenset(shortlist)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -449,12 +582,23 @@ class CompareModel(QAbstractTableModel):
 
     @property
     def features(self) -> tuple[FeatureAdvice, ...]:
+        """The feature rows, top to bottom."""
         return self._features
 
     def feature_at(self, row: int) -> FeatureAdvice | None:
         if row < self.FIRST_FEATURE_ROW:
             return None
         return self._features[row - self.FIRST_FEATURE_ROW]
+
+    def verdict_at(self, row: int, column: int) -> FeatureVerdict | None:
+        """The feature verdict in one cell (None on the rows above the features)."""
+        feature = self.feature_at(row)
+        return None if feature is None else self._verdicts[column][feature.id]
+
+    def tied_columns(self, column: int) -> list[int]:
+        """The other compared shoes in this column's tie group."""
+        group = self._scores[column].tie_group
+        return [c for c, s in enumerate(self._scores) if c != column and s.tie_group == group]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or not self._scores:
@@ -472,13 +616,17 @@ class CompareModel(QAbstractTableModel):
             if not 0 <= section < len(self._scores):
                 return None
             score = self._scores[section]
+            star = "★ " if score.shoe.id in self._shortlist else ""
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{score.shoe.name}\nFit {score.score} / 100"
+                return f"{star}{score.shoe.name}\nFit {score.score} / 100"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (
+                tip = (
                     f"{score.shoe.name}: fit score {score.score} for your profile "
-                    "(50 plus the points of each feature below, plus comfort and drop)"
+                    "(50 plus the points of each feature below, plus comfort and drop)."
                 )
+                if star:
+                    tip += " ★ On your shortlist: one of the pairs to try on first."
+                return tip
             if role == SortRole:
                 return score.score
             return None
@@ -486,28 +634,28 @@ class CompareModel(QAbstractTableModel):
             return None
         feature = self.feature_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            if section == self.DROP_ROW:
-                return "Heel-to-toe drop"
             if feature is None:
-                return "Comfort when tried on"
-            return f"{feature.name}  · {feature.level}"
+                return self.ROW_TITLES[section]
+            if feature.level == "optional":
+                return f"{feature.name}  · optional: not counted"
+            return f"{feature.name}  · {labels.level(feature.level).lower()}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            if section == self.DROP_ROW:
-                return (
-                    "The height difference between heel and forefoot. In a trial, low drop "
-                    "(6 mm or less) went with more injuries in weekly runners and fewer in "
-                    "occasional ones; it counts once your experience is filled in."
-                )
             if feature is None:
+                return self.ROW_TIPS[section]
+            if feature.level == "optional":
                 return (
-                    "How the shoe felt on your foot. Of all the ways to choose a shoe, "
-                    "picking the comfortable one has the most research behind it."
+                    f"{feature.name}: optional for you. It does not count: it never changes "
+                    "a score or the order of your shoes."
                 )
             return f"{feature.name}: {feature.level} for you (importance {feature.importance})"
-        if role == Qt.ItemDataRole.FontRole and (feature is None or feature.level == "essential"):
+        if role == Qt.ItemDataRole.FontRole and (
+            section == self.COMFORT_ROW or (feature is not None and feature.level == "essential")
+        ):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and feature and feature.level == "optional":
+            return QBrush(QColor(VERDICT_COLOURS[Verdict.NEUTRAL][1]))
         return None
 
     @none_safe
@@ -518,20 +666,30 @@ class CompareModel(QAbstractTableModel):
             or index.column() >= len(self._scores)
         ):
             return None
-        score = self._scores[index.column()]
-        feature = self.feature_at(index.row())
-        if index.row() == self.DROP_ROW:
+        column, row = index.column(), index.row()
+        score = self._scores[column]
+        if row == self.DROP_ROW:
             return self._drop_data(score, role)
-        if feature is None:
+        if row == self.COMFORT_ROW:
             return self._comfort_data(score, role)
-        level = score.shoe.features.get(feature.id)
-        points = self._points[index.column()][feature.id]
-        mark = verdict(feature.level, level)
+        if row < self.FIRST_FEATURE_ROW:
+            return self._about_data(row, column, score, role)
+        feature = self._features[row - self.FIRST_FEATURE_ROW]
+        return self._feature_data(score, feature, self._verdicts[column][feature.id], role)
+
+    def _feature_data(
+        self, score: ShoeScore, feature: FeatureAdvice, item: FeatureVerdict, role: int
+    ) -> Any:
+        mark = item.verdict
         if role == Qt.ItemDataRole.DisplayRole:
-            word = labels.feature_level(level)
-            return f"{mark.value} {word}  {_points(points)}"
+            word = labels.feature_level(item.level)
+            source = level_source(score, item, self._names)
+            shown = f"{word} ({source})" if source else word
+            if not item.counts:
+                return f"{mark.value} {shown}"
+            return f"{mark.value} {shown}  {_points(item.points)}"
         if role == SortRole:
-            return points
+            return item.points
         if role == RowRole:
             return feature
         if role == VerdictRole:
@@ -540,22 +698,112 @@ class CompareModel(QAbstractTableModel):
             return QBrush(QColor(VERDICT_COLOURS[mark][0]))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(VERDICT_COLOURS[mark][1]))
-        if role == Qt.ItemDataRole.FontRole and mark in (Verdict.MISSING, Verdict.AVOID):
+        if role == Qt.ItemDataRole.FontRole and (
+            mark in (Verdict.MISSING, Verdict.AVOID) or not item.counts
+        ):
             font = QFont()
-            font.setBold(True)
+            font.setBold(item.counts)
+            font.setItalic(not item.counts)
             return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            word = (
-                "not checked" if level is None else f"{labels.feature_level(level)} (level {level})"
+            return self._feature_tip(score, feature, item, role == Qt.ItemDataRole.ToolTipRole)
+        return None
+
+    def _feature_tip(
+        self, score: ShoeScore, feature: FeatureAdvice, item: FeatureVerdict, full: bool
+    ) -> str:
+        level = item.level
+        said = (
+            labels.UNKNOWN_LEVEL
+            if level is None
+            else f"{labels.feature_level(level)} (level {level})"
+        )
+        source = item.derived_from
+        if source in ("weight_g", "stack_mm"):
+            said += f", from its {labels.shoe_field(source).lower()}"
+            said += f" ({level_source(score, item, self._names)})"
+        elif source is not None:
+            said += f", because it has a {level_source(score, item, self._names)}"
+        where = ""
+        if score.surface_match == "second" and score.scored_for is not None:
+            where = f" as a second pair for {RUNNER_SURFACE_WORDS[score.scored_for]}"
+        need = labels.level(item.need)
+        text = f"{score.shoe.name} — {feature.name}: {said}. "
+        if not item.counts:
+            return text + (
+                f"{need} for you{where}: it does not count, so it never changes this shoe's score."
             )
-            text = (
-                f"{score.shoe.name} — {feature.name}: {word}. "
-                f"{feature.level.capitalize()} for you, so {VERDICT_WORDS[mark]}; "
-                f"{_points(points)} points."
+        text += f"{need} for you{where}, so {VERDICT_MEANING[item.verdict]}; "
+        text += f"{_points(item.points)} points."
+        if full and level is None:
+            text += f"\nHow to check: {feature.how_to_check}"
+        return text
+
+    def _about_data(self, row: int, column: int, score: ShoeScore, role: int) -> Any:
+        """The rows above the features: surface match, tie, coverage, store checklist."""
+        if role == RowRole:
+            return None
+        if row == self.MATCH_ROW:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return labels.surface_match(score.surface_match, score.shoe.surface)
+            if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+                pair = MATCH_COLOURS[score.surface_match]
+                return QBrush(QColor(pair[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{score.shoe.name}: {surface_note(score)}."
+            if role == SortRole:
+                return tier_of(score)
+            return None
+        if row == self.TIE_ROW:
+            size = self._tie_sizes.get(score.tie_group, 1)
+            tied = self.tied_columns(column)
+            if role == Qt.ItemDataRole.DisplayRole:
+                if size < 2:
+                    return "no tie"
+                label = labels.tie(score.tie_group, size)
+                return f"= {label}" if tied else label
+            if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+                if not tied:
+                    return None
+                colour = _TIE_COLOURS[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+                return QBrush(QColor(colour))
+            if role == Qt.ItemDataRole.FontRole and tied:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                if size < 2:
+                    return f"{score.shoe.name}: no other shoe scores within {TIE_POINTS:g} points."
+                names = [score.shoe.name] + [self._scores[c].shoe.name for c in tied]
+                if len(names) > 1:
+                    return tie_note(names, TIE_POINTS)
+                return (
+                    f"{score.shoe.name} ties with {size - 1} of your other shoes (within "
+                    f"{TIE_POINTS:g} points): try them on and {TIE_ADVICE} ({TIE_ORDER})."
+                )
+            if role == SortRole:
+                return score.tie_group
+            return None
+        checks = store_checks(score, self._names)
+        known, of = score.coverage
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row == self.KNOWN_ROW:
+                return f"{known} of {of}" if of else "—"
+            return "; ".join(checks) if checks else "nothing: all known"
+        if role == VerdictRole:
+            complete = not checks if row == self.CHECK_ROW else known == of
+            return Verdict.GOOD if complete else Verdict.UNKNOWN
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            mark = self._about_data(row, column, score, VerdictRole)
+            colour = VERDICT_COLOURS[mark][0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+            return QBrush(QColor(colour))
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            check = store_check_note(score, self._names)
+            return f"{score.shoe.name}: {_sentence(coverage_note(score))} " + (
+                _sentence(check) if check else "Everything that counts for you is known."
             )
-            if role == Qt.ItemDataRole.ToolTipRole and level is None:
-                text += f"\nHow to check: {feature.how_to_check}"
-            return text
+        if role == SortRole:
+            return known / of if row == self.KNOWN_ROW and of else -len(checks)
         return None
 
     def _drop_data(self, score: ShoeScore, role: int) -> Any:

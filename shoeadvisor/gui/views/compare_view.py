@@ -1,8 +1,10 @@
 """The runner's shoes ranked for their profile, and two to four of them side by side.
 
-A runner in a shop holds a few shoes: the ranked list says which fits best, the
-comparison says why (feature by feature, a missing essential in red), and the
-chart shows where the points come from. Scores are the session's `Advice`; every
+A runner in a shop holds a few shoes: the ranked list says which fits best (shoes for
+their main surface first, second pairs, then the rest; ties, the shortlist to try on,
+how much is known and what to check in the store), the comparison says why (feature by
+feature, a missing essential in red) and the chart shows where the points come from.
+Scores, ties and notes are the session's `Advice` read through core.compare; every
 button is an action (actions/shoe_actions.py) given this page's selection.
 """
 
@@ -11,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -29,6 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from shoeadvisor.core import labels
+from shoeadvisor.core.compare import (
+    VERDICT_MEANING,
+    Verdict,
+    coverage_note,
+    summarise,
+    surface_note,
+    tied,
+)
+from shoeadvisor.core.fit import TIE_POINTS
 from shoeadvisor.core.ids import SHOE_SURFACES
 from shoeadvisor.core.summaries import (
     ShoeFindings,
@@ -40,15 +52,10 @@ from shoeadvisor.core.summaries import (
 from ..actions import shoe_actions as act
 from ..actions.context import run
 from ..actions.shoe_actions import MAX_COMPARED
-from ..models.shoe_models import (
-    CompareModel,
-    ShoeFilterProxy,
-    ShoeListModel,
-    ShoeRow,
-    summarise,
-)
+from ..models.shoe_models import CompareModel, ShoeFilterProxy, ShoeListModel, ShoeRow
 from ..session import Change
-from ..widgets.rich_text import lines_html
+from ..widgets.badge_delegate import BadgeDelegate
+from ..widgets.rich_text import MISSING_RED, lines_html
 from ..widgets.score_chart import ScoreChart
 from .shoe_mileage import ShoeMileagePanel
 
@@ -59,8 +66,35 @@ if TYPE_CHECKING:
     from ..widgets.shoe_editor import ShoeEditor
     from ..widgets.similar_dialog import SimilarShoesDialog
 
-#: Fit scores this close are a tie in practice: comfort should decide.
-CLOSE_SCORES = 3
+#: The widest a column of the list may grow to fit its text (the rest: its tooltip).
+COLUMN_CAPS = {ShoeListModel.MISSING: 180, ShoeListModel.CHECK: 220}
+#: The list always shows this many rows (the comparison below scrolls instead).
+LIST_MIN_ROWS = 5
+#: The comparison table and the chart never shrink below these (the page scrolls).
+COMPARE_MIN_HEIGHT = 260
+CHART_MIN_HEIGHT = 200
+#: The narrowest a shoe's column gets (the table scrolls sideways instead).
+COMPARE_COLUMN_MIN = 130
+#: From this page width the chart stands beside the table, below it under.
+SIDE_BY_SIDE_FROM = 1000
+#: Rows whose text decides a column's width (the first ones shown).
+SIZE_FROM_ROWS = 40
+#: Columns drawn in bold (the fit, the shortlist's rank, a missing essential).
+BOLD_COLUMNS = frozenset({ShoeListModel.RANK, ShoeListModel.SCORE, ShoeListModel.MISSING})
+
+
+def legend_html() -> str:
+    """What the marks of the comparison mean, in the words of core.compare."""
+    marks = []
+    for mark in Verdict:
+        words = f"{mark.value} {VERDICT_MEANING[mark]}"
+        if mark is Verdict.MISSING:
+            words = f"<b style='color:{MISSING_RED}'>{words}</b>"
+        marks.append(words)
+    return (
+        " · ".join(marks) + ". Numbers are the points each feature adds to the fit score "
+        "(50 is neutral); an unknown feature earns nothing. ★ on your shortlist: try it on first."
+    )
 
 
 class CompareView(QWidget):
@@ -164,13 +198,14 @@ class CompareView(QWidget):
         top.addWidget(self.search)
         layout.addLayout(top)
 
+        # Above the splitter: a wrapped label inside it would hide the list's last rows.
+        self.list_hint = QLabel(self)
+        self.list_hint.setWordWrap(True)
+        layout.addWidget(self.list_hint)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.list_hint = QLabel(left)
-        self.list_hint.setWordWrap(True)
-        left_layout.addWidget(self.list_hint)
         self.table = QTableView(left)
         self.table.setAccessibleName("Your shoes, best fit first")
         self.table.setModel(self.proxy)
@@ -185,22 +220,20 @@ class CompareView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(ShoeListModel.MISSING, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ShoeListModel.RANK, 36),
-            (ShoeListModel.SCORE, 48),
-            (ShoeListModel.NAME, 230),
-            (ShoeListModel.SURFACE, 70),
-            (ShoeListModel.UNKNOWN, 90),
-            (ShoeListModel.COMFORT, 72),
-            (ShoeListModel.WEIGHT, 70),
-            (ShoeListModel.DROP, 60),
-        ):
-            self.table.setColumnWidth(column, width)
+        self._badges = BadgeDelegate(self.table)
+        self.table.setItemDelegateForColumn(ShoeListModel.SURFACE, self._badges)
+        self.table.viewport().installEventFilter(self)
+        self.table.setMinimumHeight(LIST_MIN_ROWS * 24 + 30)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         left_layout.addWidget(self.table)
 
-        right = QWidget(splitter)
+        # The comparison scrolls as a whole: in a small window it keeps a usable height
+        # instead of squeezing the table and the chart to a few rows.
+        self.comparison_scroll = QScrollArea(splitter)
+        self.comparison_scroll.setWidgetResizable(True)
+        self.comparison_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.comparison_scroll.setAccessibleName("Comparison")
+        right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.verdict = QLabel(right)
@@ -211,19 +244,27 @@ class CompareView(QWidget):
             "QLabel { background: palette(alternate-base); padding: 8px; border-radius: 4px; }"
         )
         right_layout.addWidget(self.verdict)
-        body = QSplitter(Qt.Orientation.Horizontal, right)
+        self.body = body = QSplitter(Qt.Orientation.Horizontal, right)
+        body.setChildrenCollapsible(False)
         self.compare_table = QTableView(body)
         self.compare_table.setAccessibleName("Side-by-side comparison")
         self.compare_table.setModel(self.compare_model)
         self.compare_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.compare_table.setWordWrap(False)
+        self.compare_table.setWordWrap(True)
+        self.compare_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.compare_table.setMinimumHeight(COMPARE_MIN_HEIGHT)
         self.compare_table.verticalHeader().setDefaultSectionSize(24)
-        self.compare_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.compare_table.horizontalHeader().setMinimumHeight(44)
+        compare_header = self.compare_table.horizontalHeader()
+        compare_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        compare_header.setMinimumHeight(44)
+        compare_header.setMinimumSectionSize(COMPARE_COLUMN_MIN)
+        # The store checklist wraps onto as many lines as it needs.
+        compare_header.sectionResized.connect(self._fit_check_row)
         self.chart = ScoreChart()
         chart_scroll = QScrollArea(body)
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setWidget(self.chart)
+        chart_scroll.setMinimumHeight(CHART_MIN_HEIGHT)
         chart_scroll.setAccessibleName("Points per feature")
         body.addWidget(self.compare_table)
         body.addWidget(chart_scroll)
@@ -232,24 +273,33 @@ class CompareView(QWidget):
         body.setStretchFactor(1, 1)
         body.setSizes([660, 340])
         right_layout.addWidget(body, 1)
-        self.legend = QLabel(
-            "✓ suits you · <b style='color:#c62828'>✗ essential missing</b> · "
-            "~ weaker than you need · ! a feature to avoid · ? not checked · "
-            "· optional. Numbers are the points each feature adds to the fit score "
-            "(50 is neutral)."
-        )
+        self.legend = QLabel(legend_html())
         self.legend.setWordWrap(True)
         right_layout.addWidget(self.legend)
+        self.comparison_scroll.setWidget(right)
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
+        splitter.addWidget(self.comparison_scroll)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         # The kilometres and wear of the shoes run in (views/shoe_mileage.py, issue 12).
         self.mileage = ShoeMileagePanel(self._context, splitter)
         splitter.addWidget(self.mileage)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([220, 700, 160])
+        splitter.setSizes([300, 560, 160])
         layout.addWidget(splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side when there is room; in a narrow window the chart goes under the table.
+        wide = self.width() >= SIDE_BY_SIDE_FROM
+        self.body.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        # Feature names give way to the shoes' columns (a cut name keeps its tooltip).
+        self.compare_table.verticalHeader().setMaximumWidth(max(160, self.width() * 3 // 10))
+
+    def _fit_check_row(self, *_args: object) -> None:
+        if self.compare_model.rowCount():
+            self.compare_table.resizeRowToContents(CompareModel.CHECK_ROW)
 
     # -- reacting to the session ------------------------------------------
 
@@ -266,9 +316,54 @@ class CompareView(QWidget):
         names = self._feature_names() if advice is not None else None
         self.list_model.set_shoes(self._session.shoes, advice, names)
         self._select_ids(selected)
-        self.list_hint.setText(shoe_list_hint(self.list_model.rowCount(), advice is not None))
+        shortlist = [s.shoe.name for s in advice.shortlist] if advice is not None else []
+        ties = any(size > 1 for size in self.list_model.tie_sizes.values())
+        self.list_hint.setText(
+            shoe_list_hint(
+                self.list_model.rowCount(), advice is not None, shortlist, TIE_POINTS, ties
+            )
+        )
+        self._size_columns()
         self._update_actions()
         self._update_comparison()
+
+    def _size_columns(self) -> None:
+        """Every column as wide as its text in the first rows shown and its title (capped
+        where a tooltip holds the rest); the shoe's name takes the room left, never less
+        than its own width: the list scrolls sideways before a name is cut short.
+
+        Measured here on the shown text only: Qt's resizeColumnToContents asks every role
+        of every cell, which cost 40 ms per re-advice with 10,000 shoes."""
+        header = self.table.horizontalHeader()
+        font = self.table.font()
+        plain = QFontMetrics(font)
+        font.setBold(True)
+        bold = QFontMetrics(font)
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 10
+        rows = min(self.proxy.rowCount(), SIZE_FROM_ROWS)
+        for column in range(self.list_model.columnCount()):
+            metrics = bold if column in BOLD_COLUMNS else plain
+            texts = (str(self.proxy.index(r, column).data() or "") for r in range(rows))
+            width = max((metrics.horizontalAdvance(t) for t in texts), default=0) + padding
+            width = max(width, header.sectionSizeFromContents(column).width())
+            header.resizeSection(column, min(width, COLUMN_CAPS.get(column, width)))
+        self._name_width = header.sectionSize(ShoeListModel.NAME)
+        self._stretch_name()
+
+    def _stretch_name(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(self.list_model.columnCount())
+            if c != ShoeListModel.NAME
+        )
+        room = self.table.viewport().width() - others
+        header.resizeSection(ShoeListModel.NAME, max(getattr(self, "_name_width", 0), room))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._stretch_name()
+        return super().eventFilter(watched, event)
 
     def _select_ids(self, ids: Sequence[str]) -> None:
         selection = self.table.selectionModel()
@@ -327,17 +422,19 @@ class CompareView(QWidget):
             self.chart.set_scores((), ())
             self.verdict.setText(comparison_placeholder(advice is not None))
             return
-        self.compare_model.set_comparison(advice.features, scores)
-        self.chart.set_scores(advice.features, scores)
+        sizes = self.list_model.tie_sizes
+        shortlist = [s.shoe.id for s in advice.shortlist]
+        self.compare_model.set_comparison(advice.features, scores, sizes, shortlist)
+        self._fit_check_row()
+        self.chart.set_scores(advice.features, scores, sizes)
         self.verdict.setText(self._verdict_html(advice, scores, len(self.selected_rows()) < 2))
 
     def _verdict_html(self, advice: Advice, scores: Sequence[ShoeScore], automatic: bool) -> str:
         names = self._feature_names()
-        needs = {f.id: f.level for f in advice.features}
-        essentials = sum(1 for f in advice.features if f.level == "essential")
 
         def found(score: ShoeScore) -> ShoeFindings:
-            summary = summarise(score.shoe, needs)
+            summary = summarise(score)
+            known, of = score.coverage
             return ShoeFindings(
                 score.shoe.name,
                 score.score,
@@ -345,15 +442,24 @@ class CompareView(QWidget):
                 tuple(names.get(f, f) for f in summary.unknown),
                 tuple(names.get(f, f) for f in summary.avoid),
                 score.shoe.comfort is not None,
+                essentials=sum(1 for f in score.needs if f.level == "essential"),
+                surface="" if score.surface_match == "main" else surface_note(score),
+                coverage=coverage_note(score) if known < of else "",
             )
 
-        close = len(scores) > 1 and scores[0].score - scores[1].score <= CLOSE_SCORES
+        groups: list[list[str]] = []
+        for i, score in enumerate(scores):
+            if any(tied(score, earlier) for earlier in scores[:i]):
+                continue
+            group = [score.shoe.name] + [s.shoe.name for s in scores[i + 1 :] if tied(s, score)]
+            if len(group) > 1:
+                groups.append(group)
         lines = comparison_lines(
             [found(s) for s in scores],
-            essentials,
+            0,
             chosen_for_you=automatic,
-            close_call=(scores[0].shoe.name, scores[1].shoe.name) if close else None,
-            close_margin=CLOSE_SCORES,
+            ties=groups,
+            tie_points=TIE_POINTS,
         )
         return lines_html(lines)
 
