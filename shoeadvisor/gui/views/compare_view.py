@@ -286,7 +286,7 @@ class CompareView(QWidget):
         self.mileage = ShoeMileagePanel(self._context, splitter)
         splitter.addWidget(self.mileage)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([300, 560, 160])
+        splitter.setSizes([290, 440, 150])
         layout.addWidget(splitter, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
