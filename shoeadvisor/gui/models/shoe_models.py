@@ -7,9 +7,10 @@ words come from core.compare and core.labels. These models only arrange them.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -71,6 +72,8 @@ VerdictRole = Qt.ItemDataRole.UserRole + 3
 FilterRole = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
+_TIE_GROUP = attrgetter("tie_group")
+_RANK = attrgetter("rank")
 
 
 def _points(points: float) -> str:
@@ -166,7 +169,6 @@ class ShoeListModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._readings: dict[int, _Reading] = {}  # by rank, which survives sorting
         self._tie_sizes: Counter[int] = Counter()
-        self._ties: dict[int, list[str]] = {}  # tie group -> names, for groups of two or more
         self._shortlist: frozenset[str] = frozenset()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -183,16 +185,11 @@ class ShoeListModel(QAbstractTableModel):
         self.beginResetModel()
         if advice is not None:
             self._rows = [ShoeRow(s.shoe, s, i + 1) for i, s in enumerate(advice.shoes)]
-            groups: dict[int, list[str]] = defaultdict(list)
-            for s in advice.shoes:
-                groups[s.tie_group].append(s.shoe.name)
-            self._tie_sizes = Counter({group: len(names) for group, names in groups.items()})
-            self._ties = {group: names for group, names in groups.items() if len(names) > 1}
+            self._tie_sizes = Counter(map(_TIE_GROUP, advice.shoes))  # a C loop: 1 ms
             self._shortlist = frozenset(s.shoe.id for s in advice.shortlist)
         else:
             self._rows = [ShoeRow(s, None, i + 1) for i, s in enumerate(shoes)]
             self._tie_sizes = Counter()
-            self._ties = {}
             self._shortlist = frozenset()
         if feature_names is not None:
             self._names = dict(feature_names)
@@ -221,7 +218,11 @@ class ShoeListModel(QAbstractTableModel):
 
     def tie_members(self, score: ShoeScore) -> list[str]:
         """The names of the shoes in this shoe's tie group, in rank order."""
-        return list(self._ties.get(score.tie_group, [score.shoe.name]))
+        if self._tie_sizes[score.tie_group] < 2:
+            return [score.shoe.name]
+        # Asked for on hover only: the rows of one group are neighbours in rank order.
+        ranked = sorted(self._rows, key=_RANK)
+        return [r.shoe.name for r in ranked if r.score and r.score.tie_group == score.tie_group]
 
     def on_shortlist(self, shoe_id: str) -> bool:
         return shoe_id in self._shortlist
