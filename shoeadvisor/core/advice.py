@@ -51,6 +51,8 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class FeatureAdvice:
+    """One shoe feature scored for the runner: how much it matters, and the rules why."""
+
     id: FeatureId
     name: str
     importance: int
@@ -77,6 +79,8 @@ class FeatureAdvice:
 
 @dataclass(frozen=True, slots=True)
 class RiskAdvice:
+    """A risk of the runner's surfaces, seasons or training, with what to do about it."""
+
     id: RiskId
     name: str
     severity: Severity
@@ -135,6 +139,8 @@ class ConditionAdvice:
 
 @dataclass(frozen=True, slots=True)
 class RedFlagAdvice:
+    """A sign that needs a doctor or physiotherapist before any exercise plan."""
+
     id: str
     name: str
     why: str
@@ -145,6 +151,8 @@ class RedFlagAdvice:
 
 @dataclass(frozen=True, slots=True)
 class ExerciseAdvice:
+    """One exercise of the knee plan: how to do it, how much, and whom it serves."""
+
     id: str
     name: str
     muscles: str
@@ -171,6 +179,8 @@ class ExerciseAdvice:
 
 @dataclass(frozen=True, slots=True)
 class PlanDay:
+    """One day of the weekly exercise plan."""
+
     day: str
     exercises: tuple[str, ...]
     note: str
@@ -181,6 +191,8 @@ class PlanDay:
 
 @dataclass(frozen=True, slots=True)
 class KneeAdvice:
+    """What the knee pain may be, the red flags, and the exercise plan."""
+
     conditions: tuple[ConditionAdvice, ...]
     see_doctor: bool
     red_flags: tuple[RedFlagAdvice, ...]

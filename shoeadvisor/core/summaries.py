@@ -23,6 +23,8 @@ Tone = Literal["plain", "lead", "good", "missing", "unknown", "avoid", "note"]
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
+    """A sentence of a summary and its tone (how a view may colour it)."""
+
     text: str
     tone: Tone = "plain"
 
