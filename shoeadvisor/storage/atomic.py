@@ -55,6 +55,9 @@ def _keep_backup(path: Path) -> None:
             shutil.copy2(path, staged)
             with staged.open("rb+") as handle:
                 os.fsync(handle.fileno())
+        if os.name == "posix" and stat.S_IMODE(os.stat(staged).st_mode) & 0o077:
+            # A file an older version (or the runner) left 0644: its .bak is private.
+            os.chmod(staged, 0o600)
         os.replace(staged, backup_path(path))
     except BaseException:
         with contextlib.suppress(OSError):

@@ -225,6 +225,17 @@ def _create_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+def _make_private(path: Path) -> None:
+    """An existing log (from an older version, or copied in) and its journal set to 0600:
+    SQLite gives a new -wal and -shm the database file's mode."""
+    if os.name != "posix":
+        return
+    for each in (path, *side_files(path)):
+        with contextlib.suppress(OSError):  # missing, or not this user's to change
+            if stat.S_IMODE(os.stat(each).st_mode) & 0o077:
+                os.chmod(each, 0o600)
+
+
 class RunLog:
     """The runs and shoes of all profiles. Methods take the profile id first."""
 
@@ -289,6 +300,8 @@ class RunLog:
                     raise RunLogError(
                         f"{self.path.name} cannot be created ({exc.strerror or exc})"
                     ) from None
+            else:
+                _make_private(self.path)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")

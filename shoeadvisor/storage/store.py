@@ -521,6 +521,10 @@ class ProfileStore:
                 os.replace(backup, trash / backup.name)
             if main.exists():
                 os.replace(main, trash / main.name)
+        for moved in (trash / backup.name, trash / main.name):
+            with contextlib.suppress(OSError):  # as in quarantine/: this user's only
+                if stat.S_ISREG(os.lstat(moved).st_mode):
+                    os.chmod(moved, 0o600)
         self._cache.pop(profile_id, None)
 
     def restore(self, profile_id: str) -> None:

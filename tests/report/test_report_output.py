@@ -132,3 +132,22 @@ def test_a_device_as_the_output_is_refused(
     assert main(["report", str(_profile(tmp_path)), "-o", os.devnull]) == 2
     _one_error(capsys, "not a regular file")
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_the_report_saved_from_the_window_is_private(qapp: Any, tmp_path: Path) -> None:
+    """File > Export report > Save as PDF: the same writer, over a report left 0644."""
+    from shoeadvisor.gui.widgets.report_dialog import ReportDialog
+
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"an older report")
+    out.chmod(0o644)
+    dialog = ReportDialog(advise(load_profile(EXAMPLE)))
+    old = os.umask(0o022)
+    try:
+        assert dialog.write_to(out)
+    finally:
+        os.umask(old)
+        dialog.deleteLater()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
