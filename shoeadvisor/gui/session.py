@@ -737,7 +737,6 @@ class RunnerSession(QObject):
         if not self._flush():  # the runs' shoes and defaults must be on disk first
             raise SessionError(f"Not imported: the open profile could not be saved first ({KEPT}).")
         from shoeadvisor.storage import StorageError
-        from shoeadvisor.storage.run_import import RunImport
 
         from .workers import JobThread
 
@@ -747,8 +746,26 @@ class RunnerSession(QObject):
         except (StorageError, OSError) as exc:
             raise SessionError(f"Not imported: {_why_not_written(exc)}") from exc
         main = self._advised.main_surface if self._advised is not None else None
-        job = RunImport(self._store.run_log_path, self._profile_id, paths, main_surface=main)
-        task = JobThread(job, "shoeadvisor-import", self)
+        log_path, profile_id, chosen = self._store.run_log_path, self._profile_id, list(paths)
+
+        def make_job() -> Any:  # in the worker: the parsers are imported there, not here
+            from shoeadvisor.storage.run_import import RunImport
+
+            return RunImport(log_path, profile_id, chosen, main_surface=main)
+
+        def read_back() -> tuple[list[Run], list[OwnedShoe], TrainingLoad | None]:
+            # Also in the worker: 1,000 runs read and analysed here cost the window nothing.
+            from datetime import datetime
+
+            from shoeadvisor.core.training import analyse_runs
+            from shoeadvisor.storage.runlog import RunLog
+
+            with RunLog(log_path) as log:
+                runs, owned = log.runs(profile_id), log.shoes(profile_id)
+            now = datetime.now().astimezone()
+            return runs, owned, analyse_runs(runs, now) if runs else None
+
+        task = JobThread(make_job, "shoeadvisor-import", self, then=read_back)
         task.progressed.connect(self._import_progressed)
         task.finished.connect(self._import_finished)
         self._import, self._import_profile = task, self._profile_id
@@ -773,23 +790,36 @@ class RunnerSession(QObject):
         if not self._import_timer.isActive():
             self._import_timer.start()
 
-    def _import_finished(self, report: ImportReport, error: str) -> None:
+    def _import_finished(
+        self,
+        report: ImportReport | None,
+        error: str,
+        read: tuple[list[Run], list[OwnedShoe], TrainingLoad | None] | None = None,
+    ) -> None:
         task, self._import = self._import, None
         if task is not None:
             task.deleteLater()
         self._import_timer.stop()
         state = self._import_state
         state.running = False
-        state.done = len(report.files)
-        state.total = max(state.total, state.done)
-        state.summary = report.summary()
-        state.cancelled = report.cancelled
-        state.broken = tuple((f.name, f.reason or "") for f in report.broken)
         state.error = error
+        if report is not None:
+            state.done = len(report.files)
+            state.total = max(state.total, state.done)
+            state.summary = report.summary()
+            state.cancelled = report.cancelled
+            state.broken = tuple((f.name, f.reason or "") for f in report.broken)
+        else:
+            state.summary = "nothing imported"
         if self._import_profile == self._profile_id and self._profile_id is not None:
             if not self._shoes_unsaved:  # a Strava export may have added shoes by gear name
                 self._shoes = tuple(self._read_shoes())
-            self._read_runs()
+            if read is not None:
+                self._run_problems = ()
+                self._runs, self._owned = tuple(read[0]), tuple(read[1])
+                self._training = read[2]
+            else:
+                self._read_runs()
             self._readvise()
         self._emit(Change.IMPORT | Change.RUNS | Change.SHOES | Change.ADVICE)
 

@@ -517,3 +517,32 @@ def test_the_weekly_chart_draws_the_weeks_and_follows_a_dark_palette(
     assert image.pixelColor(2, 2).lightness() < 60  # a dark chart on a dark theme
     assert any(image.pixelColor(x, 180) == QColor("#3d7bd9") for x in range(50, 560, 3))
     win.close()
+
+
+def test_an_import_stopped_by_a_full_disk_says_so_and_keeps_what_was_saved(
+    qtbot: QtBot, history: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shoeadvisor.storage.runlog import RunLogError
+
+    win = runner(qtbot)
+    calls = []
+    original = RunLog.add_runs
+
+    def add_runs(self: RunLog, *args: object, **kwargs: object) -> list[int | None]:
+        calls.append(1)
+        if len(calls) > 1:
+            raise RunLogError(f"cannot save to {self.path} (database or disk is full)")
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RunLog, "add_runs", add_runs)
+    monkeypatch.setattr("shoeadvisor.storage.run_import.BATCH_SECONDS", 0.0)  # a file a batch
+    monkeypatch.setattr("shoeadvisor.storage.run_import.POOL_THRESHOLD", 1000)  # one thread
+    summary = imported(qtbot, win, history)
+    state = win.session.import_state
+    assert "disk is full" in state.error
+    first = int(summary.split()[0])
+    assert len(on_disk(win).runs(win.session.profile_id)) == first == win.runs_page.model.rowCount()
+    text = win.runs_page.import_summary.text()
+    assert "Stopped:" in text and "disk is full" in text
+    assert win.session.import_blocked() == ""  # the next import may start
+    win.close()

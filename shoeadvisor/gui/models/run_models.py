@@ -67,7 +67,13 @@ def file_name(source: str) -> str:
 
 
 class RunTableModel(QAbstractTableModel):
-    """The runs of the open profile, oldest first (the proxy sorts)."""
+    """The runs of the open profile, in the order of the column sorted by.
+
+    The model sorts itself, by the SortRole values, and the proxy only filters: a
+    QSortFilterProxyModel would call data() from C++ for every comparison (about
+    20,000 calls, 40 ms, for 1,000 runs, enough to stall the window after an import),
+    while sorting the SortRole values in Python takes about a millisecond.
+    """
 
     DATE, DISTANCE, DURATION, PACE, SPIKE, SHOE, PAIN, ASCENT, DESCENT, FILE = range(10)
     HEADERS = (
@@ -104,6 +110,8 @@ class RunTableModel(QAbstractTableModel):
         self.editable = False
         self.on_edit: EditHandler | None = None
         self._colours = spike_colours(QPalette())
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- filling -----------------------------------------------------------
 
@@ -127,10 +135,10 @@ class RunTableModel(QAbstractTableModel):
         self.editable = editable
         if palette is not None:
             self._colours = spike_colours(palette)
-        same = units == self._units and [r.run.id for r in rows] == [r.run.id for r in self._rows]
         self._units = units
-        if same and rows:
-            self._rows = rows
+        rows = self._sorted(rows, self._sort_column, self._sort_order)
+        if rows and [r.run.id for r in rows] == [r.run.id for r in self._rows]:
+            self._rows = rows  # an edit: the same rows in the same order, redrawn in place
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1)
             )
@@ -138,6 +146,33 @@ class RunTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    # -- sorting -------------------------------------------------------------
+
+    def _sorted(self, rows: list[RunRow], column: int, order: Qt.SortOrder) -> list[RunRow]:
+        if not 0 <= column < len(self.HEADERS):
+            return rows
+        keys = [self._sort_value(row, column) for row in rows]
+        # Stable: rows of equal value stay in the order of their start times.
+        by = sorted(
+            range(len(rows)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        return [rows[i] for i in by]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's SortRole values (raw numbers, not the words shown)."""
+        self._sort_column, self._sort_order = column, order
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._rows
+        by_time = sorted(old, key=lambda r: (r.run.start, r.run.id))
+        self._rows = self._sorted(by_time, column, order)
+        where = {id(row): i for i, row in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(where[id(old[i.row()])], i.column()) for i in persistent]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def row(self, row: int) -> RunRow:
         return self._rows[row]
@@ -305,14 +340,13 @@ class RunTableModel(QAbstractTableModel):
 
 
 class RunFilterProxy(QSortFilterProxyModel):
-    """Sorts by SortRole (raw values); filters by text, by shoe and to spikes only."""
+    """Filters by text, by shoe and to spikes only; sorting (by SortRole) is the model's."""
 
     ANY_SHOE = "\x00any"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
         self._text = ""
         self._shoe: str | None = self.ANY_SHOE
         self._spikes_only = False
@@ -337,6 +371,14 @@ class RunFilterProxy(QSortFilterProxyModel):
             self.beginFilterChange()
             self._spikes_only = on
             self.endFilterChange()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Hand sorting to the source model (see RunTableModel); this proxy filters."""
+        model = self.sourceModel()
+        if isinstance(model, RunTableModel):
+            model.sort(column, order)
+        else:  # pragma: no cover - only RunTableModel is used as source
+            super().sort(column, order)
 
     @property
     def filtering(self) -> bool:
