@@ -68,8 +68,14 @@ def pace(km: float, seconds: float | None, units: str = "metric") -> str:
     return f"{minutes}:{secs:02d} /{distance_unit(units)}"
 
 
-def metres(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f} m"
+FT_PER_M = 1 / 0.3048
+
+
+def metres(value: float | None, units: str = "metric") -> str:
+    """An elevation: "216 m", or "709 ft" for imperial."""
+    if value is None:
+        return "—"
+    return f"{value * FT_PER_M:.0f} ft" if units == "imperial" else f"{value:.0f} m"
 
 
 def _sources(ids: Sequence[str], kb: Knowledge) -> str:

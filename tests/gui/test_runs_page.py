@@ -546,3 +546,21 @@ def test_an_import_stopped_by_a_full_disk_says_so_and_keeps_what_was_saved(
     assert "Stopped:" in text and "disk is full" in text
     assert win.session.import_blocked() == ""  # the next import may start
     win.close()
+
+
+def test_a_strava_export_zip_brings_its_shoes_by_gear_name(qtbot: QtBot, tmp_path: Path) -> None:
+    from activity_files import strava_export_zip
+
+    win = runner(qtbot)
+    export = strava_export_zip(tmp_path / "export_12345.zip")
+    assert imported(qtbot, win, export) == "3 imported, 0 duplicates, 1 skipped, 0 broken"
+    names = {s.name for s in win.session.shoes}
+    assert {"Pegasus 40", "Speedgoat 5"} <= names  # now in the Shoes page's list as well
+    mileage = win.compare_page.mileage.model
+    pegasus = next(
+        mileage.row(r)
+        for r in range(mileage.rowCount())
+        if mileage.row(r).owned.shoe.name == "Pegasus 40"
+    )
+    assert pegasus.owned.runs == 2
+    win.close()

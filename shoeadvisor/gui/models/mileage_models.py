@@ -158,7 +158,8 @@ class MileageModel(QAbstractTableModel):
             ]
             return "\n".join(lines)
         if col == self.PAIN and item.pain is not None and item.pain.runs_with_pain_logged:
-            return f"Knee pain logged after runs in this shoe: {words.NOT_A_CAUSE}."
+            shown = self._display(item, col)
+            return f"Knee pain logged after runs in this shoe: {shown} \u2014 {words.NOT_A_CAUSE}."
         if col == self.SHOE:
             return str(owned.shoe.name)
         return None

@@ -286,9 +286,9 @@ class RunTableModel(QAbstractTableModel):
         if col == self.PACE:
             return words.pace(run.distance_km, run.duration_s, units)
         if col == self.ASCENT:
-            return words.metres(run.ascent_m)
+            return words.metres(run.ascent_m, units)
         if col == self.DESCENT:
-            return words.metres(run.descent_m)
+            return words.metres(run.descent_m, units)
         if col == self.SHOE:
             return self.shoe_name(run.shoe_id)
         if col == self.PAIN:

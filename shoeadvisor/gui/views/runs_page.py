@@ -82,7 +82,7 @@ class RunsPage(QWidget):
         layout.addWidget(self.import_summary)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.stack)
-        splitter.addWidget(self.bottom_scroll)
+        splitter.addWidget(self.bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([420, 300])
@@ -203,17 +203,15 @@ class RunsPage(QWidget):
 
     def _build_bottom(self) -> None:
         self.chart = WeeklyChart()
-        self.chart.setMinimumHeight(150)
+        self.chart.setMinimumHeight(140)
         self.progression = rich_label(name="progression")
         self.progression.setAccessibleName("Two-week change")
         self.pain_note = plain_label()
         self.pain_note.setObjectName("pain_note")
-        chart_box = QWidget()
-        chart_column = QVBoxLayout(chart_box)
-        chart_column.setContentsMargins(0, 0, 0, 0)
-        chart_column.addWidget(self.chart, 1)
-        chart_column.addWidget(self.progression)
-        chart_column.addWidget(self.pain_note)
+        weeks_box = QGroupBox("The last two weeks")
+        weeks_layout = QVBoxLayout(weeks_box)
+        weeks_layout.addWidget(self.progression)
+        weeks_layout.addWidget(self.pain_note)
 
         planned_box = QGroupBox("Next long run")
         planned_layout = QVBoxLayout(planned_box)
@@ -265,22 +263,26 @@ class RunsPage(QWidget):
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.addWidget(weeks_box)
         side_column.addWidget(planned_box)
         side_column.addWidget(figures_box)
         side_column.addWidget(defaults_box)
         side_column.addStretch()
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll = side_scroll
 
+        # The chart takes the height there is; the boxes beside it scroll on their own.
         bottom = QWidget()
         row_layout = QHBoxLayout(bottom)
         row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(chart_box, 3)
-        row_layout.addWidget(side, 2)
-        self.bottom_scroll = QScrollArea()
-        self.bottom_scroll.setWidget(bottom)
-        self.bottom_scroll.setWidgetResizable(True)
-        self.bottom_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.bottom_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.bottom_scroll.setMinimumHeight(160)
+        row_layout.addWidget(self.chart, 3)
+        row_layout.addWidget(side_scroll, 2)
+        bottom.setMinimumHeight(self.chart.minimumHeight())
+        self.bottom = bottom
 
     # -- drawing -------------------------------------------------------------
 
@@ -324,7 +326,11 @@ class RunsPage(QWidget):
             editable=not session.read_only and session.profile_id is not None,
             palette=self.palette(),
         )
-        self.stack.setCurrentWidget(self._table_page if session.runs else self.empty_label)
+        has_runs = bool(session.runs)
+        self.stack.setCurrentWidget(self._table_page if has_runs else self.empty_label)
+        self.bottom.setVisible(has_runs)  # no chart or checks to show before the first run
+        for widget in (self.search, self.shoe_filter, self.spikes_only):
+            widget.setEnabled(has_runs)
         self._fill_shoe_filter()
         self._fill_defaults()
         self._count()
@@ -522,10 +528,17 @@ class RunsPage(QWidget):
 
     def _clicked(self, index: QModelIndex) -> None:
         """One click on a shoe or a knee-pain cell opens its editor."""
-        if index.column() in (RunTableModel.SHOE, RunTableModel.PAIN) and (
+        if index.column() not in (RunTableModel.SHOE, RunTableModel.PAIN) or not (
             index.flags() & Qt.ItemFlag.ItemIsEditable
         ):
-            self.table.edit(index)
+            return
+        if index.column() == RunTableModel.SHOE and not self._in_use():
+            self.detail.setText(
+                "Add the shoes you run in on the Shoes page first; then click here to choose "
+                "the pair of each run."
+            )
+            return
+        self.table.edit(index)
 
     def _context_menu(self, point: QPoint) -> QMenu | None:
         index = self.table.indexAt(point)

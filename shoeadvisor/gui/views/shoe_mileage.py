@@ -69,14 +69,15 @@ class ShoeMileagePanel(QWidget):
         self.table.setItemDelegateForColumn(MileageModel.WEAR, WearBarDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(MileageModel.STATE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         for column, width in (
-            (MileageModel.SHOE, 190),
+            (MileageModel.SHOE, 170),
             (MileageModel.KM, 64),
-            (MileageModel.WEAR, 96),
-            (MileageModel.STATE, 180),
+            (MileageModel.WEAR, 90),
             (MileageModel.RUNS, 44),
-            (MileageModel.PAIN, 150),
+            (MileageModel.PAIN, 140),
+            (MileageModel.DEFAULT, 110),
         ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -158,7 +159,10 @@ class ShoeMileagePanel(QWidget):
         # As tall as its rows (up to six): the panel gives the comparison above the room.
         header = self.table.horizontalHeader().sizeHint().height()
         rows_shown = min(max(len(rows), 1), 6)
-        self.table.setFixedHeight(header + rows_shown * 24 + 2 * self.table.frameWidth() + 2)
+        scroll_bar = self.table.horizontalScrollBar().sizeHint().height()  # room if it shows
+        self.table.setFixedHeight(
+            header + rows_shown * 24 + 2 * self.table.frameWidth() + 2 + scroll_bar
+        )
         if rows:
             self.convention.setText(f"Wear bar: {rows[0].wear.convention}")
         else:
