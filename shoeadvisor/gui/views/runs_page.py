@@ -348,6 +348,7 @@ class RunsPage(QWidget):
             combo.addItem(owned.shoe.name + suffix, owned.id)
         at = combo.findData(current)
         combo.setCurrentIndex(at if at >= 0 else 0)
+        combo.setToolTip(f"Showing: {combo.currentText()}")
         combo.blockSignals(False)
         self.proxy.set_shoe(combo.currentData())
 
@@ -365,6 +366,8 @@ class RunsPage(QWidget):
                 combo.addItem(owned.shoe.name, owned.id)
             at = combo.findData(defaults.get(surface))
             combo.setCurrentIndex(at if at >= 0 else 0)
+            name = labels.choice("surfaces", surface).lower()
+            combo.setToolTip(f"Runs imported on {name} go in: {combo.currentText()}")
             combo.setEnabled(writable and bool(in_use))
             shown = surface in mine or surface in defaults
             combo.setVisible(shown)
@@ -514,6 +517,7 @@ class RunsPage(QWidget):
     # -- the runner's changes --------------------------------------------------
 
     def _filter_changed(self, *_args: object) -> None:
+        self.shoe_filter.setToolTip(f"Showing: {self.shoe_filter.currentText()}")
         self.proxy.set_text(self.search.text())
         self.proxy.set_shoe(self.shoe_filter.currentData())
         self.proxy.set_spikes_only(self.spikes_only.isChecked())
@@ -577,7 +581,8 @@ class RunsPage(QWidget):
         return [(o.id, o.shoe.name) for o in self._session.owned_shoes if o.retired is None]
 
     def _default_chosen(self, surface: str, combo: QComboBox) -> None:
-        run(act.SetDefaultShoe, self._context, surface, combo.currentData())
+        if not run(act.SetDefaultShoe, self._context, surface, combo.currentData()):
+            self._fill_defaults()  # refused (read-only, disk full): show what is saved
 
     def _planned_changed(self, value: float) -> None:
         units = self.units
