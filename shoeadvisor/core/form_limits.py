@@ -13,6 +13,7 @@ and shown in the runner's units.
 from __future__ import annotations
 
 import math
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -232,8 +233,80 @@ def parse_number(text: str) -> float | None:
 
 
 def typical_text(key: str, units: str = "metric") -> str:
-    """A typical value of a number field as typed in the shown unit ("70", "154")."""
+    """A typical value of a number field as typed in the shown unit ("70", "154", "5 ft 9 in")."""
     metric = TYPICAL.get(key)
     if metric is None:
         return ""
-    return format_number(round(to_shown(key, metric, units)))
+    shown = round(to_shown(key, metric, units))
+    if in_feet_and_inches(key, units):
+        return format_feet_inches(shown)
+    return format_number(shown)
+
+
+# -- heights in feet and inches ------------------------------------------------------
+
+#: Fields an imperial runner reads in feet and inches (stored in cm; `unit` says "in").
+FEET_AND_INCHES = frozenset({"height_cm"})
+INCHES_PER_FOOT = 12
+
+
+def in_feet_and_inches(key: str, units: str) -> bool:
+    return units == "imperial" and key in FEET_AND_INCHES
+
+
+def feet_inches(inches: float) -> tuple[int, float]:
+    """Inches as whole feet and the inches left, to one decimal (never "5 ft 12 in")."""
+    total = round(inches, 1)
+    feet = int(total // INCHES_PER_FOOT)
+    rest = round(total - feet * INCHES_PER_FOOT, 1)
+    if rest >= INCHES_PER_FOOT:  # 71.96 rounds to 72.0: that is 6 ft 0 in
+        feet, rest = feet + 1, round(rest - INCHES_PER_FOOT, 1)
+    return feet, rest
+
+
+def format_feet_inches(inches: float) -> str:
+    """ "5 ft 9.3 in"."""
+    feet, rest = feet_inches(inches)
+    return f"{feet} ft {format_number(rest)} in"
+
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_FEET_INCHES = re.compile(
+    rf"(?:(?P<feet>{_NUMBER})\s*(?:ft|feet|foot|'|\u2032))?\s*"
+    rf"(?:(?P<inches>{_NUMBER})\s*(?:in|inches|inch|\"|\u2033)?)?"
+)
+_TWO_NUMBERS = re.compile(rf"(?P<feet>\d+)\s+(?P<inches>{_NUMBER})")
+
+
+def parse_feet_inches(text: str) -> float | None:
+    """A height typed as feet and inches ("5 ft 9 in", "5' 9.5\"", "5 ft", "5 9", "69 in").
+
+    Returns inches; None when empty; ValueError saying what is wrong for anything else.
+    """
+    cleaned = text.strip().lower().replace(",", ".")
+    if not cleaned:
+        return None
+    found = _TWO_NUMBERS.fullmatch(cleaned) or _FEET_INCHES.fullmatch(cleaned)
+    if found is None or not (found["feet"] or found["inches"]):
+        raise ValueError("type feet and inches as numbers")
+    feet = float(found["feet"] or 0)
+    inches = float(found["inches"] or 0)
+    if feet != int(feet):
+        raise ValueError("type whole feet, and the rest in inches")
+    if found["feet"] and inches >= INCHES_PER_FOOT:
+        raise ValueError(f"inches must be under {INCHES_PER_FOOT}")
+    return feet * INCHES_PER_FOOT + inches
+
+
+def format_in_unit(key: str, shown: float, units: str) -> str:
+    """A value already in the shown unit, with its unit: "82 kg", "180.8 lb", "5 ft 9 in"."""
+    if in_feet_and_inches(key, units):
+        return format_feet_inches(shown)
+    shown_unit = unit(key, units)
+    text = format_number(shown)
+    return f"{text} {shown_unit}" if shown_unit else text
+
+
+def format_metric(key: str, metric: float, units: str) -> str:
+    """A stored value as the runner reads it, in their units: "176 cm", "5 ft 9.3 in"."""
+    return format_in_unit(key, to_shown(key, metric, units), units)

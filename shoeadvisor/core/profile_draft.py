@@ -16,7 +16,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import labels
-from .form_limits import FieldSpec, format_number, profile_fields, shown_range, typical_text, unit
+from .form_limits import (
+    FieldSpec,
+    format_in_unit,
+    in_feet_and_inches,
+    parse_feet_inches,
+    profile_fields,
+    shown_range,
+    typical_text,
+    unit,
+)
 from .profile import RunnerProfile
 
 Draft = Mapping[str, Any]
@@ -83,6 +92,13 @@ def _number_problem(spec: FieldSpec, value: Any, units: str) -> str | None:
     name = labels.field(spec.key)
     shown_unit = unit(spec.key, units)
     in_unit = f" in {shown_unit}" if shown_unit else ""
+    if isinstance(value, str) and in_feet_and_inches(spec.key, units):
+        try:
+            parse_feet_inches(value)
+            why = "type feet and inches as numbers"
+        except ValueError as exc:
+            why = str(exc)
+        return f"{name}: {why}, for example {typical_text(spec.key, units)}"
     if isinstance(value, str):  # typed, but not a number
         example = typical_text(spec.key, units)
         return f"{name}: type a number{in_unit}" + (f", for example {example}" if example else "")
@@ -93,15 +109,16 @@ def _number_problem(spec: FieldSpec, value: Any, units: str) -> str | None:
     low, high = spec.low, spec.high
     if (low is not None and value < low) or (high is not None and value > high):
         shown_low, shown_high = shown_range(spec, units)
-        suffix = f" {shown_unit}" if shown_unit else ""
         if shown_low is not None and shown_high is not None:
-            return (
-                f"{name} must be between {format_number(shown_low)} and "
-                f"{format_number(shown_high)}{suffix}"
+            low_text = format_in_unit(spec.key, shown_low, units)
+            if not in_feet_and_inches(spec.key, units):
+                low_text = low_text.removesuffix(f" {shown_unit}")  # "between 10 and 100 kg"
+            return f"{name} must be between {low_text} and " + format_in_unit(
+                spec.key, shown_high, units
             )
         if shown_low is not None:
-            return f"{name} must be at least {format_number(shown_low)}{suffix}"
-        return f"{name} must be at most {format_number(shown_high or 0)}{suffix}"
+            return f"{name} must be at least {format_in_unit(spec.key, shown_low, units)}"
+        return f"{name} must be at most {format_in_unit(spec.key, shown_high or 0, units)}"
     return None
 
 

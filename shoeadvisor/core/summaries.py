@@ -8,12 +8,12 @@ window and a printed report word things identically while each draws in its own 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import labels
-from .form_limits import format_number, profile_fields, to_shown, unit
+from .form_limits import format_metric, profile_fields
 
 if TYPE_CHECKING:
     from .profile import RunnerProfile
@@ -37,9 +37,7 @@ def _shown(key: str, value: Any, units: str) -> str:
     spec = profile_fields().get(key)
     kind = spec.kind if spec is not None else "text"
     if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
-        shown_unit = unit(key, units)
-        text = format_number(to_shown(key, float(value), units))
-        return f"{text} {shown_unit}" if shown_unit else text
+        return format_metric(key, float(value), units)
     if kind == "flag" and isinstance(value, bool):
         return labels.yes_no(value)
     if kind == "many" and isinstance(value, list | tuple):
@@ -83,6 +81,21 @@ def advice_status(name: str | None, problem_count: int, has_advice: bool) -> tup
             True,
         )
     return START_TEXT, False
+
+
+def waiting_text(subject: str, fields_at_fault: Iterable[str]) -> str:
+    """What to fill in before `subject` ("the risks of how you run") can be shown.
+
+    `fields_at_fault` are the profile keys still missing or wrong, in the form's order.
+    """
+    names = [labels.field(key) for key in fields_at_fault]
+    if not names:
+        return f"{subject[:1].upper()}{subject[1:]} show here once the profile is complete."
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return (
+        f"{subject[:1].upper()}{subject[1:]} show here once the fields marked * are filled "
+        f"in. Still needed: {listed}."
+    )
 
 
 # -- the shoe comparison ---------------------------------------------------------
