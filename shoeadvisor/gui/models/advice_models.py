@@ -287,8 +287,8 @@ class RiskTableModel(_ColumnsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (labels.severity(risk.severity), risk.name, risk.advice)[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return risk.text
+        if role == Qt.ItemDataRole.ToolTipRole:  # the advice in full where it is cut short
+            return f"What to do: {risk.advice}" if column == 2 else risk.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{labels.severity(risk.severity)}: {risk.name}. {risk.advice}"
         if column == 0 and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):

@@ -1,4 +1,9 @@
-"""The "Advice" tab: the profile form on the left, features and risks on the right."""
+"""The "Advice" tab: the profile form on the left, features and risks on the right.
+
+The form scrolls; the lists beside it keep their columns whole. In a narrow window
+each list's explanation goes below it, and below the width where form and advice fit
+side by side at all, the advice goes below the form.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,16 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QStyle, QVBoxLayout, QWidget
 
-from shoeadvisor.core.summaries import START_TEXT, advice_status
+from shoeadvisor.core.summaries import START_TEXT, advice_status, waiting_text
 
 from ..session import Change
+from ..widgets.adaptive import AdaptiveSplitter
+from ..widgets.theme import error_colour
 from .features_view import FeaturesView
-from .profile_form import ProfileForm, error_colour
+from .profile_form import ProfileForm
 from .risks_view import RisksView
 
 if TYPE_CHECKING:
@@ -30,7 +38,6 @@ class AdvicePage(QWidget):
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(400)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll = scroll
 
@@ -50,9 +57,10 @@ class AdvicePage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.status)
-        right_layout.addWidget(self.right_splitter)
+        right_layout.addWidget(self.right_splitter, 1)
+        self._right = right
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = AdaptiveSplitter(self._side_by_side_from)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
@@ -61,9 +69,40 @@ class AdvicePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
+        self._fit_form()
+        self._first_sized = False
 
         session.changed.connect(self._redraw)
         self._redraw(Change.ALL)
+
+    def _fit_form(self) -> None:
+        """The form's column never narrower than its fields, nor cut at the side."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._first_sized and self.isVisible():
+            self._first_sized = True
+            self._first_sizes(event.size().width())
+
+    def _first_sizes(self, width: int) -> None:
+        """On a first start, the form as wide as it needs for labels beside their fields,
+        if that leaves the advice its room; what the runner dragged last time otherwise."""
+        if self.splitter.restored or self.splitter.orientation() != Qt.Orientation.Horizontal:
+            return
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        wanted = self.form.side_by_side_width() + bar + 4
+        room = width - self._right.minimumSizeHint().width() - self.splitter.handleWidth()
+        form = max(self.form_scroll.minimumWidth(), min(wanted, room, int(width * 0.4)))
+        self.splitter.setSizes([form, max(width - form, 1)])
+
+    def _side_by_side_from(self) -> int:
+        return (
+            self.form_scroll.minimumWidth()
+            + self._right.minimumSizeHint().width()
+            + self.splitter.handleWidth()
+        )
 
     def splitters(self) -> dict[str, QSplitter]:
         """The page's splitters by the name the window settings keep them under."""
@@ -76,11 +115,19 @@ class AdvicePage(QWidget):
 
     def _redraw(self, change: Change) -> None:
         session = self._session
-        if change & Change.ADVICE:
+        if change & (Change.ADVICE | Change.DRAFT):
             advice = session.advice
-            sources = session.knowledge.sources if advice is not None else {}
-            self.features.set_features(advice.features if advice else (), sources)
-            self.risks.set_risks(advice.risks if advice else (), sources)
+            if advice is None:
+                missing = list(session.problems)
+                for view, subject in (
+                    (self.features, "the shoe features that matter for you"),
+                    (self.risks, "the risks of how you run"),
+                ):
+                    view.show_waiting(f"<p>{escape(waiting_text(subject, missing))}</p>")
+            elif change & Change.ADVICE:
+                sources = session.knowledge.sources
+                self.features.set_features(advice.features, sources)
+                self.risks.set_risks(advice.risks, sources)
         if change & (Change.DRAFT | Change.ADVICE):
             profile = session.profile
             name = profile.name if profile is not None and not session.problems else None

@@ -11,16 +11,17 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QScrollArea,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,7 +33,9 @@ from shoeadvisor.core.ids import KNEE_LOCATIONS, KNEE_SYMPTOMS
 
 from ..models.week_plan import WeekPlanModel
 from ..session import Change
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.knee_drawing import KneeDrawing
+from ..widgets.sizing import chars
 from ..widgets.text_labels import rich_label
 
 if TYPE_CHECKING:
@@ -115,16 +118,17 @@ class KneeView(QWidget):
                 "Click the drawing or tick the boxes. Tick all that apply; untick when it is gone."
             )
         )
-        where_layout.addWidget(self.drawing, 1)
-        grid = QGridLayout()
-        for i, location in enumerate(KNEE_LOCATIONS):
+        where_layout.addWidget(self.drawing)
+        places = QWidget()
+        grid = FlowLayout(places, columns=True)  # two columns when there is room, else one
+        for location in KNEE_LOCATIONS:
             box = QCheckBox(labels.knee_place(location))
             box.setObjectName(f"pain_{location}")
             box.setAccessibleName(f"Pain {labels.knee_place(location).lower()}")
             box.toggled.connect(lambda _checked, loc=location: self._toggle_location(loc))
             self.location_boxes[location] = box
-            grid.addWidget(box, i // 2, i % 2)
-        where_layout.addLayout(grid)
+            grid.addWidget(box)
+        where_layout.addWidget(places)
         symptoms = QGroupBox("Do you also have…")
         symptoms_layout = QVBoxLayout(symptoms)
         symptoms_layout.addWidget(
@@ -133,17 +137,24 @@ class KneeView(QWidget):
             )
         )
         for symptom in KNEE_SYMPTOMS:
-            box = QCheckBox(labels.symptom_with_hint(symptom))
+            box = QCheckBox(labels.symptom(symptom))
             box.setObjectName(f"symptom_{symptom}")
+            box.setAccessibleName(labels.symptom_with_hint(symptom))
             box.toggled.connect(lambda _checked, s=symptom: self._toggle_symptom(s))
             self.symptom_boxes[symptom] = box
             symptoms_layout.addWidget(box)
+            hint = labels.SYMPTOM_HINTS.get(symptom)
+            if hint:  # what it means, wrapped under the box rather than widening the page
+                meaning = rich_label(f"<small>{_e(hint[:1].upper() + hint[1:])}.</small>")
+                meaning.setContentsMargins(chars(meaning, 4), 0, 0, 0)
+                symptoms_layout.addWidget(meaning)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.no_profile)
-        left_layout.addWidget(where, 1)
+        left_layout.addWidget(where)
         left_layout.addWidget(symptoms)
+        left_layout.addStretch(1)
 
         self.summary = rich_label(name="kneeSummary")
         self.tabs = QTabWidget()
@@ -168,7 +179,10 @@ class KneeView(QWidget):
         self.tabs.addTab(_scrolling(self._conditions_box), "What it may be")
         self.tabs.addTab(_scrolling(self._exercises_box), "Exercise plan")
         self.tabs.addTab(week, "Your week")
-        self.tabs.addTab(_scrolling(self._prevention_box), "Prevention checklist")
+        self.tabs.addTab(_scrolling(self._prevention_box), "Prevention")
+        # Every tab in view: the page is never narrower than the tabs (no scroll arrows).
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -176,8 +190,13 @@ class KneeView(QWidget):
         right_layout.addWidget(self.tabs, 1)
 
         body = QHBoxLayout()
-        # The left column scrolls on small screens, so the banner above never gets squeezed.
-        body.addWidget(_scrolling(left), 2)
+        # The left column scrolls on small screens, so the banner above never gets squeezed;
+        # it scrolls up and down only, never sideways.
+        left_scroll = _scrolling(left)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        left_scroll.setMinimumWidth(left.minimumSizeHint().width() + bar + 4)
+        body.addWidget(left_scroll, 2)
         body.addWidget(right, 3)
         outer = QVBoxLayout(self)
         outer.addWidget(self.note)

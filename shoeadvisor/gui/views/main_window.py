@@ -163,8 +163,12 @@ class MainWindow(QMainWindow):
         state = self.settings.read_bytes("window/state")
         if state.isEmpty() or not self.restoreState(state):
             # Docks take their width once the window is laid out: ask after this event.
+            # A small window gives its pages the room: the list no wider than a sixth of it.
             QTimer.singleShot(
-                0, lambda: self.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+                0,
+                lambda: self.resizeDocks(
+                    [dock], [min(DOCK_WIDTH, self.width() // 6)], Qt.Orientation.Horizontal
+                ),
             )
 
     def _build_pages(self) -> None:

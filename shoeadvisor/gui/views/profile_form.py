@@ -14,13 +14,12 @@ from html import escape, unescape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,8 +31,12 @@ from PySide6.QtWidgets import (
 
 from shoeadvisor.core import labels
 from shoeadvisor.core.form_limits import (
+    FEET_AND_INCHES,
     FieldSpec,
+    feet_inches,
     format_number,
+    in_feet_and_inches,
+    parse_feet_inches,
     parse_number,
     profile_fields,
     to_metric,
@@ -43,7 +46,10 @@ from shoeadvisor.core.form_limits import (
 )
 
 from ..session import Change
+from ..widgets.flow_layout import FlowLayout
+from ..widgets.sizing import chars
 from ..widgets.text_labels import intro_label
+from ..widgets.theme import error_colour
 
 if TYPE_CHECKING:
     from ..session import RunnerSession
@@ -85,16 +91,12 @@ MNEMONICS = {
     "previous_weekly_km": "b",
     "warm_up": "u",
 }
-#: Checkbox columns of the lists of choices.
-COLUMNS = {"seasons": 4}
 #: Fields the run log fills in when the runner leaves them blank (core.training).
 FROM_RUNS = ("weekly_km", "previous_weekly_km", "longest_run_30d_km")
-
-
-def error_colour(palette: QPalette) -> str:
-    """A red that stays readable on both light and dark window backgrounds."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return "#ff8a80" if dark else "#b71c1c"
+#: The choice meaning "don't know": an optional field offers it in place of "Not set".
+DONT_KNOW = "unknown"
+#: A number box is as wide as this many characters ("180.8", "5 ft" in two boxes).
+NUMBER_CHARS = 9
 
 
 def _with_mnemonic(text: str, letter: str | None) -> str:
@@ -140,11 +142,15 @@ class ProfileForm(QWidget):
         self._shown_profile: object = ()  # which profile the touched fields belong to
         self._errors: dict[str, QLabel] = {}
         self.number_edits: dict[str, QLineEdit] = {}
+        #: The inches box beside the feet of a height, shown in imperial units only.
+        self.inch_edits: dict[str, QLineEdit] = {}
+        self._inch_units: dict[str, QLabel] = {}
         self.unit_labels: dict[str, QLabel] = {}
         #: Beside each field the run log can fill: "from your runs" or "your own (runs: …)".
         self.source_labels: dict[str, QLabel] = {}
         self.combos: dict[str, QComboBox] = {}
         self.boxes: dict[str, dict[str, QCheckBox]] = {}
+        self._forms: list[QFormLayout] = []
 
         outer = QVBoxLayout(self)
         outer.addWidget(
@@ -161,12 +167,15 @@ class ProfileForm(QWidget):
                 continue
             group = QGroupBox(title)
             form = QFormLayout(group)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            # A label too long to sit beside its field goes above it, in a narrow window.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in present:
                 self._add_field(form, self._fields[key])
             outer.addWidget(group)
+            self._forms.append(form)
         outer.addStretch()
+        self._labels_beside_from = self._side_by_side_width()
         # Old names, used by tests and by the window.
         self.surface_boxes = self.boxes.get("surfaces", {})
         self.season_boxes = self.boxes.get("seasons", {})
@@ -177,6 +186,59 @@ class ProfileForm(QWidget):
 
         session.changed.connect(self._redraw)
         self.draw()
+
+    # ------------------------------------------------------------------ narrow or wide
+    def _side_by_side_width(self) -> int:
+        """How wide the form must be for labels beside fields that show their longest choice."""
+        labels_width = fields_width = 0
+        for form in self._forms:
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is None or field is None or label.widget() is None:
+                    continue
+                label_width = label.widget().sizeHint().width()
+                if label_width > chars(self, 30):
+                    continue  # a label this long goes above its field anyway (WrapLongRows)
+                labels_width = max(labels_width, label_width)
+                # Rows of check boxes and radio buttons wrap: their narrowest is enough.
+                fields_width = max(fields_width, field.minimumSize().width())
+        for combo in self.combos.values():
+            longest = max(
+                (
+                    combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                    for i in range(combo.count())
+                ),
+                default=0,
+            )
+            fields_width = max(fields_width, longest + chars(combo, 6))
+        # Group box frames and the form's own margins, on both sides.
+        return labels_width + fields_width + chars(self, 10)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_rows(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_rows(self, width: int) -> None:
+        """Labels beside their fields when there is room; above them in a narrow window."""
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapLongRows
+            if width >= self._labels_beside_from
+            else QFormLayout.RowWrapPolicy.WrapAllRows
+        )
+        for form in self._forms:
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
+
+    def side_by_side_width(self) -> int:
+        """The width from which labels sit beside their fields."""
+        return self._labels_beside_from
+
+    def labels_above_fields(self) -> bool:
+        """Whether the form is laid out for a narrow window (each label above its field)."""
+        return bool(self._forms) and (
+            self._forms[0].rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
+        )
 
     # ------------------------------------------------------------------ building
     def _label(self, spec: FieldSpec) -> str:
@@ -229,13 +291,20 @@ class ProfileForm(QWidget):
             self._add_number(form, spec)
         elif spec.kind in ("choice", "flag"):
             combo = _combo()
-            combo.addItem(CHOOSE if spec.required else labels.NOT_SET, None)
+            # An optional field with its own "Don't know" offers that, not "Not set" too:
+            # both mean the same to the advice, and a runner should not have to choose.
+            dont_know = not spec.required and DONT_KNOW in spec.choices
+            if dont_know:
+                combo.addItem(labels.choice(key, DONT_KNOW), None)
+            else:
+                combo.addItem(CHOOSE if spec.required else labels.NOT_SET, None)
             if spec.kind == "flag":
                 for value in (True, False):
                     combo.addItem(labels.yes_no(value), value)
             else:
                 for value in spec.choices:
-                    combo.addItem(labels.choice(key, value), value)
+                    if not (dont_know and value == DONT_KNOW):
+                        combo.addItem(labels.choice(key, value), value)
             combo.currentIndexChanged.connect(
                 lambda _i, k=key, c=combo: self._edited(k, c.currentData())
             )
@@ -246,8 +315,7 @@ class ProfileForm(QWidget):
 
     def _add_units(self, form: QFormLayout) -> None:
         row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(row)  # one below the other when the form is narrow
         self.metric_radio = QRadioButton(_with_mnemonic(labels.choice("units", "metric"), "M"))
         self.imperial_radio = QRadioButton(_with_mnemonic(labels.choice("units", "imperial"), "I"))
         self.metric_radio.setAccessibleName("Units: metric")
@@ -256,16 +324,14 @@ class ProfileForm(QWidget):
         for radio in (self.metric_radio, self.imperial_radio):
             self._units_group.addButton(radio)
             layout.addWidget(radio)
-        layout.addStretch()
         self.metric_radio.setChecked(True)
         self._units_group.buttonToggled.connect(self._units_toggled)
         form.addRow(labels.field("units"), row)
 
     def _add_number(self, form: QFormLayout, spec: FieldSpec) -> None:
         edit = QLineEdit()
-        edit.setMaximumWidth(110)
+        edit.setMaximumWidth(chars(edit, NUMBER_CHARS) + 12)
         shown_unit = QLabel(unit(spec.key))
-        shown_unit.setMinimumWidth(24)
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -278,8 +344,19 @@ class ProfileForm(QWidget):
             source.hide()
             layout.addWidget(source)
             self.source_labels[spec.key] = source
-        layout.addStretch()
         edit.textEdited.connect(lambda text, k=spec.key: self._number_edited(k, text))
+        if spec.key in FEET_AND_INCHES:
+            # Imperial: feet in this box, inches in the next; the file keeps centimetres.
+            inches = QLineEdit()
+            inches.setMaximumWidth(edit.maximumWidth())
+            inches.setAccessibleName(f"{labels.field(spec.key)}, inches")
+            inches_unit = QLabel("in")
+            layout.addWidget(inches)
+            layout.addWidget(inches_unit)
+            inches.textEdited.connect(lambda _text, k=spec.key: self._number_edited(k, ""))
+            self.inch_edits[spec.key] = inches
+            self._inch_units[spec.key] = inches_unit
+        layout.addStretch()
         self.number_edits[spec.key] = edit
         self.unit_labels[spec.key] = shown_unit
         self._row(form, spec, row, edit)
@@ -287,18 +364,17 @@ class ProfileForm(QWidget):
     def _add_checks(self, form: QFormLayout, spec: FieldSpec) -> None:
         key = spec.key
         grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
-        grid.setContentsMargins(0, 0, 0, 0)
-        columns = COLUMNS.get(key, 2)
+        # In columns that wrap: four seasons in a row when there is room, two when not.
+        grid = FlowLayout(grid_widget, columns=True)
         boxes: dict[str, QCheckBox] = {}
-        for i, value in enumerate(spec.choices):
+        for value in spec.choices:
             box = QCheckBox(labels.choice(key, value))
             box.setAccessibleName(f"{labels.field(key)}: {labels.choice(key, value)}")
             hint = labels.FIELD_HINTS.get(key)
             if hint:
                 box.setToolTip(hint)
             box.toggled.connect(lambda on, k=key, v=value: self._ticked(k, v, on))
-            grid.addWidget(box, i // columns, i % columns)
+            grid.addWidget(box)
             boxes[value] = box
         self.boxes[key] = boxes
         label = labels.field(key) + (" *" if spec.required else "")
@@ -331,10 +407,39 @@ class ProfileForm(QWidget):
         if not self._drawing:
             self._send(key, value)
 
+    def _feet_inches_text(self, key: str) -> str:
+        """The two boxes of an imperial height as one text ("5 ft 9 in") for core to read."""
+        feet = self.number_edits[key].text().strip()
+        inches = self.inch_edits[key].text().strip()
+        if feet and inches:
+            return f"{feet} ft {inches} in"
+        return f"{feet} ft" if feet else f"{inches} in" if inches else ""
+
+    def _height_edited(self, key: str) -> None:
+        text = self._feet_inches_text(key)
+        stored = self._session.draft.get(key)
+        try:
+            inches = parse_feet_inches(text)
+        except ValueError:
+            self._send(key, text)  # kept as typed, and named as a problem
+            return
+        if inches is None:
+            self._send(key, None)
+            return
+        if isinstance(stored, float | int) and feet_inches(inches) == feet_inches(
+            to_shown(key, stored, "imperial")
+        ):
+            self._touched.add(key)  # the height as shown: the exact centimetres are kept
+            return
+        self._send(key, to_metric(key, inches, "imperial"))
+
     def _number_edited(self, key: str, text: str) -> None:
         if self._drawing:
             return
         units = self.units
+        if in_feet_and_inches(key, units):
+            self._height_edited(key)
+            return
         stored = self._session.draft.get(key)
         if isinstance(stored, float | int) and text.strip() == format_number(
             to_shown(key, stored, units)
@@ -415,10 +520,17 @@ class ProfileForm(QWidget):
         self._draw_errors(session.problems)
 
     def _draw_number(self, key: str, edit: QLineEdit, value: Any, units: str) -> None:
+        inches = self.inch_edits.get(key)
+        if inches is not None:
+            self._inch_units[key].setVisible(units == "imperial")
+            inches.setVisible(units == "imperial")
+        if in_feet_and_inches(key, units) and inches is not None:
+            self._draw_feet_inches(key, edit, inches, value)
+            return
         self.unit_labels[key].setText(unit(key, units))
-        spec = self._fields[key]
         example = typical_text(key, units)
-        edit.setPlaceholderText(example if spec.required else f"e.g. {example}")
+        # "e.g. 70", never a bare "70" that reads as if it were already filled in.
+        edit.setPlaceholderText(f"e.g. {example}" if example else "")
         if isinstance(value, str):
             wanted = value
         elif value is None:
@@ -452,6 +564,25 @@ class ProfileForm(QWidget):
                 tip = f"You typed this; your logged runs say {shown}. Clear it to use your runs."
             label.setToolTip(tip)
             label.show()
+
+    def _draw_feet_inches(self, key: str, feet: QLineEdit, inches: QLineEdit, value: Any) -> None:
+        self.unit_labels[key].setText("ft")
+        feet.setPlaceholderText("e.g. 5")
+        inches.setPlaceholderText("e.g. 9")
+        if isinstance(value, str) or value is None:
+            if value is None and self._feet_inches_text(key):
+                feet.setText("")
+                inches.setText("")
+            return  # typed text that is not a height yet stays as typed
+        shown = feet_inches(to_shown(key, float(value), "imperial"))
+        try:
+            typed = parse_feet_inches(self._feet_inches_text(key))
+        except ValueError:
+            typed = None
+        if typed is not None and feet_inches(typed) == shown:
+            return
+        feet.setText(str(shown[0]))
+        inches.setText(format_number(shown[1]))
 
     def _draw_main_surface(self, surfaces: list[str]) -> None:
         combo = self.main_surface_combo

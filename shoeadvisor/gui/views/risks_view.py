@@ -1,11 +1,16 @@
-"""The risks view: what in the runner's surfaces, seasons and training needs care."""
+"""The risks view: what in the runner's surfaces, seasons and training needs care.
+
+One line a risk, most serious first, so several show at once; the full "what to do"
+is in the text beside (or below) the table. After an edit that brings a risk more
+serious than the one selected, the most serious is selected and scrolled to.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,9 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shoeadvisor.core import labels
+from shoeadvisor.core.ids import SEVERITY_RANK
+
 from ..models.advice_models import RiskTableModel
 from ..widgets.badge_delegate import BadgeDelegate
 from ..widgets.list_and_why import ListAndWhy
+from ..widgets.sizing import cell_width, chars, frame_width, header_width
 from .explain import risk_html
 
 if TYPE_CHECKING:
@@ -23,6 +32,10 @@ if TYPE_CHECKING:
     from shoeadvisor.core.knowledge import Source
 
 NO_RISKS_HTML = "<p>No particular risks stand out for how you run. Keep listening to your body.</p>"
+#: The "What to do" column is shown only when it gets at least this many characters.
+ADVICE_MIN_CHARS = 18
+
+SEVERITY, NAME, ADVICE = range(3)
 
 
 class RisksView(ListAndWhy):
@@ -37,51 +50,110 @@ class RisksView(ListAndWhy):
             parent=parent,
         )
         self._sources: Mapping[str, Source] = {}
+        self._name_width = 0
         self.model = RiskTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Risks for how you run")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(0, BadgeDelegate(self.table))
-        # Wrapped "what to do" text needs the rows re-measured whenever the width changes,
-        # once the header has settled: coalesce the requests into one pass of the event loop.
-        self._row_timer = QTimer(self)
-        self._row_timer.setSingleShot(True)
-        self._row_timer.setInterval(0)
-        self._row_timer.timeout.connect(self.table.resizeRowsToContents)
-        header.sectionResized.connect(lambda *_: self._row_timer.start())
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setItemDelegateForColumn(SEVERITY, BadgeDelegate(self.table))
         self.table.viewport().installEventFilter(self)
 
         self.place_list(self.table)
+        self._fit_columns(())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    # ------------------------------------------------------------------ columns
+    def _widths(self) -> tuple[int, int, int]:
+        """What the severity badge, the risk's name and "What to do" need at least."""
+        table, header = self.table, self.table.horizontalHeader()
+        severity = max(
+            header_width(header, SEVERITY), cell_width(table, labels.SEVERITIES.values()) + 6
+        )
+        advice = max(header_width(header, ADVICE), chars(table, ADVICE_MIN_CHARS))
+        return severity, self._name_width, advice
+
+    def _fit_columns(self, risks: Sequence[RiskAdvice]) -> None:
+        header = self.table.horizontalHeader()
+        names = max(cell_width(self.table, [r.name for r in risks]), header_width(header, NAME))
+        self._name_width = max(self._name_width, names)  # only grows: no jumping layout
+        severity, name, _advice = self._widths()
+        width = severity + name + frame_width(self.table)
+        self.table.setMinimumWidth(width)
+        self.set_list_width(width)
+        self._place_columns()
+
+    def _place_columns(self) -> None:
+        """Severity and name whole; "What to do" gets the rest, or hides when it is too little.
+
+        Hidden, it is still in the tooltip and in full in the text beside the table.
+        """
+        severity, name, advice = self._widths()
+        room = self.table.viewport().width()
+        header = self.table.horizontalHeader()
+        show_advice = room - severity - name >= advice
+        self.table.setColumnHidden(ADVICE, not show_advice)
+        header.resizeSection(SEVERITY, severity)
+        if show_advice:
+            header.resizeSection(NAME, name)
+            header.resizeSection(ADVICE, room - severity - name)
+        else:
+            header.resizeSection(NAME, max(name, room - severity))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._row_timer.start()
+            self._place_columns()
         return super().eventFilter(watched, event)
 
+    # ------------------------------------------------------------------ risks
     def set_risks(self, risks: Sequence[RiskAdvice], sources: Mapping[str, Source]) -> None:
-        """Show new risks, keeping the selected one when it still applies."""
+        """Show new risks; a more serious one than the selection takes the selection."""
         keep = self.selected_risk()
+        before = set(self.model.risk_ids())
         self._sources = sources
-        reset = self.model.set_risks(risks)
-        self._row_timer.start()  # texts may have changed length: re-measure once, later
+        self._fit_columns(risks)
+        self.model.set_risks(risks)
         ids = self.model.risk_ids()
         if not ids:
             self.show_why(NO_RISKS_HTML)
             return
-        row = ids.index(keep) if keep in ids else 0
-        if reset:
+        row = self._row_to_select(keep, before)
+        if row != self.table.currentIndex().row():
             self.table.setCurrentIndex(self.model.index(row, 0))
+        if row == 0:
+            self.table.scrollToTop()
+        else:
+            self.table.scrollTo(self.model.index(row, 0))
         self._show(row)
+
+    def _row_to_select(self, keep: str | None, before: set[str]) -> int:
+        """The runner's risk, unless a risk that just appeared is more serious than it."""
+        ids = self.model.risk_ids()
+        if keep not in ids:
+            return 0
+        kept = self.model.risk_at(ids.index(keep))
+        assert kept is not None
+        rank = SEVERITY_RANK[kept.severity]
+        for row, risk_id in enumerate(ids):
+            risk = self.model.risk_at(row)
+            if risk_id not in before and risk is not None and SEVERITY_RANK[risk.severity] > rank:
+                return 0
+        return ids.index(keep)
+
+    def show_waiting(self, html: str) -> None:
+        """No advice yet: say what to fill in instead of the risks."""
+        self.model.set_risks(())
+        self.show_why(html)
 
     def selected_risk(self) -> str | None:
         risk = self.model.risk_at(self.table.currentIndex().row())

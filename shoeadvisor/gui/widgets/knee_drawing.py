@@ -13,17 +13,22 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
+    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QPolygonF,
     QTransform,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from shoeadvisor.core import labels
+
+from .theme import muted_colour, text_colour
 
 BOX_W, BOX_H = 100.0, 160.0
 TITLE_HEIGHT = 22.0
@@ -139,17 +144,29 @@ def _side() -> KneePanel:
 PANELS: tuple[KneePanel, ...] = (_front(), _side())
 
 
-def panel_rects(area: QRectF) -> list[QRectF]:
+GAP = 16.0
+
+
+def panel_rects(area: QRectF, title_height: float = TITLE_HEIGHT) -> list[QRectF]:
     """Where each panel's 100 × 160 box sits inside the widget, keeping its shape."""
-    gap = 16.0
-    width = (area.width() - gap * (len(PANELS) - 1)) / len(PANELS)
-    height = area.height() - TITLE_HEIGHT
+    width = (area.width() - GAP * (len(PANELS) - 1)) / len(PANELS)
+    height = area.height() - title_height
     scale = max(0.1, min(width / BOX_W, height / BOX_H))
     rects = []
     for i in range(len(PANELS)):
-        left = area.left() + i * (width + gap) + (width - BOX_W * scale) / 2
-        rects.append(QRectF(left, area.top() + TITLE_HEIGHT, BOX_W * scale, BOX_H * scale))
+        left = area.left() + i * (width + GAP) + (width - BOX_W * scale) / 2
+        rects.append(QRectF(left, area.top() + title_height, BOX_W * scale, BOX_H * scale))
     return rects
+
+
+def title_height(font: QFont, area_width: float) -> float:
+    """Room for the panel titles: one line, or two when a title does not fit one."""
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold)
+    column = (area_width - GAP * (len(PANELS) - 1)) / len(PANELS)
+    lines = 1 if all(metrics.horizontalAdvance(p.title) <= column for p in PANELS) else 2
+    return max(TITLE_HEIGHT, lines * metrics.lineSpacing() + 6)
 
 
 def _transform(box: QRectF) -> QTransform:
@@ -157,22 +174,46 @@ def _transform(box: QRectF) -> QTransform:
     return QTransform(scale, 0, 0, scale, box.left(), box.top())
 
 
+def _inside(rect: QRectF, area: QRectF) -> QRectF:
+    """The rect moved sideways so that it stays within the area (captions at the edges)."""
+    left = min(max(rect.left(), area.left()), area.right() - rect.width())
+    return QRectF(left, rect.top(), rect.width(), rect.height())
+
+
 def paint_knee(
-    painter: QPainter, area: QRectF, marked: Iterable[str], hovered: tuple[int, str] | None = None
+    painter: QPainter,
+    area: QRectF,
+    marked: Iterable[str],
+    hovered: tuple[int, str] | None = None,
+    palette: QPalette | None = None,
 ) -> None:
-    """Draw both views into `area`; marked regions are filled red."""
+    """Draw both views into `area`; marked regions are filled red.
+
+    Words take the palette's text colours, so the drawing reads on a dark theme too.
+    """
     chosen = set(marked)
+    shown = palette if palette is not None else QGuiApplication.palette()
+    text = shown.color(QPalette.ColorRole.WindowText)
+    caption = QColor(text_colour("link", shown))
+    caption_marked = QColor(text_colour("marked", shown))
+    note = QColor(muted_colour(shown))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     title_font = QFont(painter.font())
     title_font.setBold(True)
     small = QFont(painter.font())
     small.setPointSizeF(max(6.5, painter.font().pointSizeF() * 0.8))
-    for index, (panel, box) in enumerate(zip(PANELS, panel_rects(area), strict=True)):
+    small_metrics = QFontMetricsF(small)
+    titles = title_height(painter.font(), area.width())
+    column = (area.width() - GAP * (len(PANELS) - 1)) / len(PANELS)
+    for index, (panel, box) in enumerate(zip(PANELS, panel_rects(area, titles), strict=True)):
         painter.setFont(title_font)
-        painter.setPen(QColor("#222222"))
-        title = QRectF(box.left() - 30, box.top() - TITLE_HEIGHT, box.width() + 60, TITLE_HEIGHT)
-        painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), panel.title)
+        painter.setPen(text)
+        left = area.left() + index * (column + GAP)
+        title = QRectF(left, box.top() - titles, column, titles)
+        painter.drawText(
+            title, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), panel.title
+        )
         t = _transform(box)
         painter.setPen(QPen(SKIN_EDGE, 1.5))
         painter.setBrush(SKIN)
@@ -195,20 +236,19 @@ def paint_knee(
         painter.setFont(small)
         for location, (x, y) in panel.captions.items():
             point = t.map(QPointF(x, y))
-            text = labels.KNEE_PLACE_CAPTIONS[location]
-            painter.setPen(QColor("#8e0000") if location in chosen else QColor("#2d4b6d"))
+            words = labels.KNEE_PLACE_CAPTIONS[location]
+            painter.setPen(caption_marked if location in chosen else caption)
             if location in chosen:
-                text = "● " + text
-            rect = QRectF(point.x() - 60, point.y() - 8, 120, 16)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
-        painter.setPen(QColor("#777777"))
-        for text, x, y in panel.notes:
+                words = "● " + words
+            width = small_metrics.horizontalAdvance(words) + 4
+            rect = _inside(QRectF(point.x() - width / 2, point.y() - 8, width, 16), area)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), words)
+        painter.setPen(note)
+        for words, x, y in panel.notes:
             point = t.map(QPointF(x, y))
-            painter.drawText(
-                QRectF(point.x() - 40, point.y() - 8, 80, 16),
-                int(Qt.AlignmentFlag.AlignCenter),
-                text,
-            )
+            width = small_metrics.horizontalAdvance(words) + 4
+            rect = _inside(QRectF(point.x() - width / 2, point.y() - 8, width, 16), area)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), words)
     painter.restore()
 
 
@@ -222,7 +262,10 @@ class KneeDrawing(QWidget):
         self._marked: set[str] = set()
         self._hovered: tuple[int, str] | None = None
         self.setMouseTracking(True)
-        self.setMinimumSize(260, 210)
+        self.setMinimumSize(200, 180)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # as tall as its width needs: no empty band below
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName("Knee drawing")
         self.setAccessibleDescription(
@@ -231,7 +274,16 @@ class KneeDrawing(QWidget):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(380, 300)
+        return QSize(380, self.heightForWidth(380))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        area_width = width - 12
+        column = (area_width - GAP * (len(PANELS) - 1)) / len(PANELS)
+        titles = title_height(self.font(), area_width)
+        return min(int(titles + column / BOX_W * BOX_H + 8), 460)
 
     @property
     def marked(self) -> frozenset[str]:
@@ -246,9 +298,13 @@ class KneeDrawing(QWidget):
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(6, 4, -6, -4)
 
+    def _boxes(self) -> list[QRectF]:
+        area = self._area()
+        return panel_rects(area, title_height(self.font(), area.width()))
+
     def hit(self, point: QPointF) -> tuple[int, str] | None:
         """The (panel, location) under a point, if any."""
-        for index, box in enumerate(panel_rects(self._area())):
+        for index, box in enumerate(self._boxes()):
             local = _transform(box).inverted()[0].map(point)
             for location, region in PANELS[index].regions.items():
                 if region.contains(local):
@@ -257,12 +313,12 @@ class KneeDrawing(QWidget):
 
     def region_center(self, panel: int, location: str) -> QPointF:
         """Where a region is on screen (for tests and tooltips)."""
-        box = panel_rects(self._area())[panel]
+        box = self._boxes()[panel]
         return _transform(box).map(PANELS[panel].regions[location].boundingRect().center())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_knee(painter, self._area(), self._marked, self._hovered)
+        paint_knee(painter, self._area(), self._marked, self._hovered, self.palette())
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .sizing import chars, fit_to_screen
+
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import Advice, ShoeScore
     from shoeadvisor.report.pdf import PageSizeName
@@ -82,6 +84,7 @@ class ReportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_to_screen(self, chars(self, 64))
 
     @property
     def chosen_page_size(self) -> PageSizeName:

@@ -37,6 +37,7 @@ from shoeadvisor.core.ids import FEATURE_IDS, SHOE_SURFACES, FeatureId
 from shoeadvisor.core.knowledge import Knowledge
 from shoeadvisor.core.shoes import Shoe
 
+from .sizing import fit_to_screen
 from .text_labels import intro_label
 
 COMFORT_CHOICES: tuple[tuple[int | None, str], ...] = (
@@ -229,7 +230,6 @@ class ShoeEditor(QDialog):
         order: list[FeatureId] = [f.id for f in features] if features else list(FEATURE_IDS)
         self.setWindowTitle("Edit shoe" if shoe is not None else "Add a shoe")
         self.setAccessibleName(self.windowTitle())
-        self.resize(760, 820)
 
         outer = QVBoxLayout(self)
         outer.addWidget(
@@ -355,6 +355,7 @@ class ShoeEditor(QDialog):
         if shoe is not None:
             self.set_values(values_from_shoe(shoe))
         self.start_from.currentIndexChanged.connect(self._start_from_changed)
+        fit_to_screen(self, 760, 820)  # the checklist scrolls on a small screen
 
     def _number_edit(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)

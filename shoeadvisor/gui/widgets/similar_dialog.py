@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from .sizing import fit_to_screen
+
 
 class SimilarShoesDialog(QDialog):
     """Lays out the similar-shoes text and a Close button."""
@@ -12,7 +14,6 @@ class SimilarShoesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(640, 520)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName("Similar shoes")
@@ -21,3 +22,4 @@ class SimilarShoesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_to_screen(self, 640, 520)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.advice_models import SortRole, SourceTableModel
+from .sizing import fit_to_screen
 
 if TYPE_CHECKING:
     from shoeadvisor.core.knowledge import Source
@@ -29,7 +30,6 @@ class SourcesDialog(QDialog):
     def __init__(self, sources: Sequence[Source], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sources — ShoeAdvisor")
-        self.resize(1000, 560)
         intro = QLabel(
             "ShoeAdvisor started from popular articles about running shoes and knee pain, then "
             "checked each claim against published studies. The grade says how much weight a "
@@ -59,3 +59,10 @@ class SourcesDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        # Long titles and citations wrap: rows follow the columns' widths, once per resize.
+        self._rows = QTimer(self)
+        self._rows.setSingleShot(True)
+        self._rows.setInterval(0)
+        self._rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows.start())
+        fit_to_screen(self, 1000, 560)

@@ -1,0 +1,137 @@
+"""Widths from the text a widget shows: columns sized from their content, never cut.
+
+Widths are measured with the widget's own font (QFontMetrics.horizontalAdvance), so
+they hold at any font size and at 200 % scaling; nothing here is a pixel constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+
+def text_width(widget: QWidget, texts: Iterable[str], font: QFont | None = None) -> int:
+    """The widest of these texts (each may hold line breaks) in the widget's font."""
+    metrics = QFontMetrics(font or widget.font())
+    return max(
+        (metrics.horizontalAdvance(line) for text in texts for line in text.split("\n")),
+        default=0,
+    )
+
+
+def chars(widget: QWidget, count: float) -> int:
+    """The width of `count` average characters in the widget's font."""
+    return round(QFontMetrics(widget.font()).averageCharWidth() * count)
+
+
+def cell_width(view: QAbstractItemView, texts: Iterable[str], font: QFont | None = None) -> int:
+    """What a column needs to show these texts whole: the text and the cell's margins."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return text_width(view, texts, font) + 2 * margin + 2
+
+
+def header_width(header: QHeaderView, section: int) -> int:
+    """What a header section needs for its title (and the sort arrow)."""
+    model = header.model()
+    if model is None:
+        return 0
+    title = model.headerData(section, header.orientation())
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    width = text_width(header, [title] if isinstance(title, str) else [])
+    return width + 2 * margin + (arrow + margin if header.isSortIndicatorShown() else 0) + 2
+
+
+def frame_width(view: QAbstractItemView) -> int:
+    """What a view adds around its columns: the frame, and the vertical scroll bar."""
+    scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    vertical = 0
+    if isinstance(view, QTableView) and not view.verticalHeader().isHidden():
+        vertical = view.verticalHeader().sizeHint().width()  # also before it is laid out
+    return 2 * view.frameWidth() + scroll_bar + vertical + 2
+
+
+class FittedColumns(QObject):
+    """Keeps a table's columns as wide as their content needs; the rest of the room grows `grow`.
+
+    `needs()` gives each column's width (e.g. from the widest value it can show and its
+    title). When the view is wider than that, the extra goes to the `grow` columns (the
+    shoe's name); when narrower, the columns keep their widths and the view scrolls
+    sideways: a column is never squeezed below its title.
+    """
+
+    def __init__(
+        self,
+        view: QTableView,
+        needs: Callable[[], Sequence[int]],
+        grow: Sequence[int] = (),
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._needs = needs
+        self._grow = tuple(grow)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            model.modelReset.connect(self.fit)
+            model.layoutChanged.connect(self.fit)
+            model.headerDataChanged.connect(self.fit)
+            model.columnsInserted.connect(self.fit)
+
+    def minimum_width(self) -> int:
+        """The view's width at which every column has its need (no sideways scrolling)."""
+        return sum(self._needs()) + frame_width(self._view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        view = self._view
+        header = view.horizontalHeader()
+        needs = list(self._needs())
+        room = view.viewport().width()
+        extra = room - sum(needs)
+        grow = [c for c in self._grow if c < len(needs)]
+        if extra > 0 and grow:
+            share, rest = divmod(extra, len(grow))
+            for n, column in enumerate(grow):
+                needs[column] += share + (1 if n < rest else 0)
+        for column, width in enumerate(needs):
+            if column < header.count() and header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int | None = None) -> None:
+    """Size a dialog to `width` × `height` (default: what its layout needs at that width),
+    but never larger than nine tenths of the screen it opens on.
+
+    A layout with wrapped text gets the height of its lines at that width, so a short
+    dialog never cuts its own explanation.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        if room.width() >= 200 and room.height() >= 200:
+            width = min(width, int(room.width() * 0.9))
+            if height is not None:
+                height = min(height, int(room.height() * 0.9))
+    layout = window.layout()
+    if height is None:
+        height = layout.totalHeightForWidth(width) if layout is not None else window.height()
+        if height < 0 and layout is not None:
+            height = layout.totalSizeHint().height()
+    if layout is not None and layout.hasHeightForWidth():
+        window.setMinimumHeight(min(layout.totalHeightForWidth(width), height))
+    window.resize(width, height)
