@@ -5,11 +5,18 @@ from __future__ import annotations
 import typing
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from shoeadvisor.core import ids
 from shoeadvisor.core.form_limits import (
+    CM_PER_IN,
+    feet_inches,
+    format_feet_inches,
+    format_metric,
     format_number,
+    parse_feet_inches,
     parse_number,
     profile_fields,
     shoe_fields,
@@ -103,3 +110,57 @@ def test_typed_numbers() -> None:
         with pytest.raises(ValueError):
             parse_number(bad)
     assert format_number(70.0) == "70" and format_number(70.25) == "70.2"
+
+
+@pytest.mark.parametrize(
+    ("typed", "inches"),
+    [
+        ("5 ft 9 in", 69.0),
+        ("5' 9.5\"", 69.5),
+        ("5ft9in", 69.0),
+        ("6\u2032 1\u2033", 73.0),
+        ("5 ft", 60.0),
+        ("5 9", 69.0),
+        ("69 in", 69.0),
+        ("69", 69.0),
+        ("5 ft 0 in", 60.0),
+        ("  ", None),
+    ],
+)
+def test_a_height_is_read_in_feet_and_inches(typed: str, inches: float | None) -> None:
+    assert parse_feet_inches(typed) == inches
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("5 ft 14 in", "inches must be under 12"),
+        ("five", "type feet and inches as numbers"),
+        ("5.5 ft", "type whole feet, and the rest in inches"),
+        ("5 ft 9 in 3", "type feet and inches as numbers"),
+    ],
+)
+def test_a_height_that_is_not_one_says_why(typed: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        parse_feet_inches(typed)
+
+
+def test_heights_in_feet_and_inches_are_exact_and_never_show_12_inches() -> None:
+    assert to_metric("height_cm", parse_feet_inches("5 ft 9 in") or 0, "imperial") == 69 * 2.54
+    assert feet_inches(71.96) == (6, 0.0)
+    assert format_feet_inches(to_shown("height_cm", 176, "imperial")) == "5 ft 9.3 in"
+    assert format_metric("height_cm", 182.88, "imperial") == "6 ft 0 in"
+    assert format_metric("height_cm", 176, "metric") == "176 cm"
+    assert typical_text("height_cm", "imperial") == "5 ft 9 in"
+
+
+@given(st.floats(min_value=100, max_value=230, allow_nan=False))
+def test_a_shown_height_typed_back_reads_the_same(cm: float) -> None:
+    """What the form shows for a stored height, typed back in, shows the same again."""
+    shown = format_feet_inches(cm / CM_PER_IN)
+    typed = parse_feet_inches(shown)
+    assert typed is not None
+    assert feet_inches(typed) == feet_inches(cm / CM_PER_IN)
+    again = to_metric("height_cm", typed, "imperial")
+    assert abs(again - cm) <= 0.05 * CM_PER_IN + 1e-9  # within the shown tenth of an inch
+    assert format_feet_inches(again / CM_PER_IN) == shown  # no drift on a second round

@@ -118,3 +118,20 @@ def test_the_default_profile_is_valid_and_neutral() -> None:
 def test_unused_names_count_up() -> None:
     assert unused_name("New runner", set()) == "New runner"
     assert unused_name("New runner", {"New runner", "New runner 2"}) == "New runner 3"
+
+
+def test_an_imperial_height_is_checked_in_feet_and_inches() -> None:
+    imperial = {**COMPLETE, "units": "imperial"}
+    assert check_draft({**imperial, "height_cm": "5 ft 14 in"}).problems == {
+        "height_cm": "Height: inches must be under 12, for example 5 ft 9 in"
+    }
+    assert check_draft({**imperial, "height_cm": "tall"}).problems["height_cm"] == (
+        "Height: type feet and inches as numbers, for example 5 ft 9 in"
+    )
+    assert check_draft({**imperial, "height_cm": 60.0}).problems["height_cm"] == (
+        "Height must be between 3 ft 3.4 in and 7 ft 6.5 in"
+    )
+    assert check_draft({**COMPLETE, "height_cm": 60.0}).problems["height_cm"] == (
+        "Height must be between 100 and 230 cm"
+    )
+    assert check_draft({**imperial, "height_cm": 175.26}).profile is not None

@@ -13,6 +13,7 @@ from shoeadvisor.core.summaries import (
     shoe_list_hint,
     similar_lines,
     tie_note,
+    waiting_text,
 )
 
 
@@ -34,7 +35,21 @@ def test_profile_rows_use_the_vocabulary_and_the_runners_units() -> None:
     imperial = dict(profile_rows(example.model_copy(update={"units": "imperial"})))
     assert imperial["Weight"] == "180.8 lb"
     assert imperial["Distance last week"] == "19.9 mi"
+    assert imperial["Height"] == "5 ft 9.3 in"  # 176 cm, read the way an imperial runner says it
+    assert rows["Height"] == "176 cm"
     assert "Units" not in rows and "Height" in rows
+
+
+def test_waiting_text_names_what_is_still_needed_in_words() -> None:
+    text = waiting_text("the risks of how you run", ["name", "weight_kg", "surfaces"])
+    assert text == (
+        "The risks of how you run show here once the fields marked * are filled in. "
+        "Still needed: Name, Weight and Surfaces."
+    )
+    assert waiting_text("the risks of how you run", ["pronation"]).endswith(
+        "Still needed: Pronation."
+    )
+    assert "No particular risks" not in text
 
 
 def test_the_comparison_names_gaps_ties_and_shoes_to_try() -> None:

@@ -1,9 +1,11 @@
 """The window as a runner sees it, page by page, at a given size: for the size tests.
 
-`Scenes` starts a window on a data folder with a realistic runner and shoes, then
-shows each page (every tab of the main window, whatever pages it has), the welcome
-page and the dialogs, and hands each to a callback. Run as a script it writes the
-PNGs and prints what `layout_check` finds, so a developer can look at them:
+`Scenes` starts a window on a data folder and walks it the way a new runner does:
+the welcome page, an empty new profile, then a realistic runner with shoes on every
+page of the main window (whatever tabs it has), a knee red flag, imperial units, a
+profile deleted with its Undo bar, and the dialogs. Each scene is handed to a
+callback with the columns that may never be cut. Run as a script it writes the PNGs
+and prints what `layout_check` finds, so a developer can look at them:
 
     QT_SCALE_FACTOR=2 uv run python tests/gui/size_scenes.py 900x600 /tmp/shots
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,7 +32,11 @@ from shoeadvisor.core.files import load_profile
 from shoeadvisor.core.resources import resource_path
 from shoeadvisor.core.shoes import Shoe
 
+#: The sizes of the issue: a small laptop window, a common laptop screen, a large screen.
 SIZES = {"small": (900, 600), "laptop": (1440, 900), "large": (2560, 1440)}
+
+MustFit = dict[QAbstractItemView, tuple[int, ...]]
+Look = Callable[[str, QWidget, MustFit], None]
 
 
 def realistic_shoes() -> list[Shoe]:
@@ -76,9 +83,9 @@ def realistic_shoes() -> list[Shoe]:
     ]
 
 
-def must_fit(page: QWidget) -> dict[QAbstractItemView, tuple[int, ...]]:
+def must_fit(page: QWidget) -> MustFit:
     """The columns that may never be cut: feature names and risk names."""
-    found: dict[QAbstractItemView, tuple[int, ...]] = {}
+    found: MustFit = {}
     features = getattr(page, "features", None)
     risks = getattr(page, "risks", None)
     if features is not None and hasattr(features, "tree"):
@@ -88,13 +95,45 @@ def must_fit(page: QWidget) -> dict[QAbstractItemView, tuple[int, ...]]:
     return found
 
 
+def dark_palette() -> QPalette:
+    """A dark desktop theme, as KDE's Breeze Dark or GNOME's dark style give a Qt app."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2a2e32",
+        QPalette.ColorRole.WindowText: "#fcfcfc",
+        QPalette.ColorRole.Base: "#1b1e20",
+        QPalette.ColorRole.AlternateBase: "#232629",
+        QPalette.ColorRole.Text: "#fcfcfc",
+        QPalette.ColorRole.Button: "#31363b",
+        QPalette.ColorRole.ButtonText: "#fcfcfc",
+        QPalette.ColorRole.Highlight: "#3daee9",
+        QPalette.ColorRole.HighlightedText: "#fcfcfc",
+        QPalette.ColorRole.ToolTipBase: "#31363b",
+        QPalette.ColorRole.ToolTipText: "#fcfcfc",
+        QPalette.ColorRole.PlaceholderText: "#a1a9b1",
+        QPalette.ColorRole.Link: "#1d99f3",
+        QPalette.ColorRole.Mid: "#4d5257",
+        QPalette.ColorRole.Dark: "#1b1e20",
+        QPalette.ColorRole.Light: "#40464c",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6e7175"))
+    return palette
+
+
 def settle(rounds: int = 4) -> None:
     for _ in range(rounds):
         QApplication.processEvents()
 
 
 class Scenes:
-    """A window on `folder` at `size`; `each(callback)` shows every page and dialog."""
+    """A window on `folder` at `size`; `each(look)` shows every page, state and dialog."""
 
     def __init__(self, folder: Path, size: tuple[int, int]) -> None:
         from shoeadvisor.gui.app import build_window
@@ -107,7 +146,7 @@ class Scenes:
         self.window.finish_startup()
         settle()
 
-    def problems(self, widget: QWidget, fit: dict[QAbstractItemView, tuple[int, ...]]) -> list[str]:
+    def problems(self, widget: QWidget, fit: MustFit) -> list[str]:
         """What `layout_problems` finds, and a window that grew past the size it was given."""
         found = layout_problems(widget, fit)
         if widget is self.window and (widget.width(), widget.height()) != self.size:
@@ -124,16 +163,9 @@ class Scenes:
         self.window.deleteLater()
         settle(1)
 
-    def fill(self) -> None:
-        session = self.window.session
-        session.adopt(load_profile(resource_path("example_runner.json")))
-        session.set_shoes(realistic_shoes())
-        session.save_now()
-        settle()
-
     @contextmanager
     def dialog(self, dialog: QDialog) -> Iterator[QDialog]:
-        """A dialog at its own size, but never larger than the window's screen size."""
+        """A dialog at its own size, but never larger than the window it opens from."""
         width, height = self.size
         dialog.resize(min(dialog.width(), width), min(dialog.height(), height))
         dialog.show()
@@ -145,32 +177,56 @@ class Scenes:
             dialog.deleteLater()
             settle(1)
 
-    def each(
-        self, look: Callable[[str, QWidget, dict[QAbstractItemView, tuple[int, ...]]], None]
-    ) -> None:
-        """Show the welcome page, every tab, and the dialogs; `look(name, widget, must_fit)`."""
-        window = self.window
-        look("welcome", window, {})
-        self.fill()
-        tabs = window.tabs
-        for index in range(tabs.count()):
-            tabs.setCurrentIndex(index)
-            settle()
-            page = tabs.widget(index)
-            inner = (
-                page.layout().itemAt(0).widget()
-                if page.layout() and page.layout().count()
-                else page
-            )
-            name = tabs.tabText(index).replace("&", "").lower()
-            look(name, window, must_fit(inner))
-        tabs.setCurrentIndex(0)
+    def _page(self, index: int) -> QWidget:
+        tabs = self.window.tabs
+        tabs.setCurrentIndex(index)
         settle()
+        page = tabs.widget(index)
+        layout = page.layout()
+        return layout.itemAt(0).widget() if layout is not None and layout.count() else page
+
+    def each(self, look: Look) -> None:
+        """Every scene, in the order a new runner meets them; `look(name, widget, must_fit)`."""
+        window, session = self.window, self.window.session
+        look("welcome", window, {})
+        window.new_profile()
+        settle()
+        look("new-profile", window, must_fit(self._page(0)))
+
+        session.adopt(load_profile(resource_path("example_runner.json")))
+        session.set_shoes(realistic_shoes())
+        session.save_now()
+        settle()
+        tabs = window.tabs
+        for index in range(tabs.count()):  # every page the window has, whoever added it
+            page = self._page(index)
+            look(tabs.tabText(index).replace("&", "").lower(), window, must_fit(page))
+
+        knee = window.knee_page
+        tabs.setCurrentWidget(knee.parentWidget())
+        knee.symptom_boxes["giving_way"].click()
+        settle()
+        look("knee-red-flag", window, {})
+        knee.symptom_boxes["giving_way"].click()
+
+        window.form.imperial_radio.click()
+        page = self._page(0)
+        look("imperial", window, must_fit(page))
+        window.form.metric_radio.click()
+
+        panel = window.profiles_panel
+        assert panel is not None
+        copy = panel.duplicate_current()
+        settle()
+        if copy is not None:
+            panel.delete_current()
+            settle()
+            look("profile-deleted", window, must_fit(self._page(0)))
+            panel.undo_delete()
+            settle()
         self._dialogs(look)
 
-    def _dialogs(
-        self, look: Callable[[str, QWidget, dict[QAbstractItemView, tuple[int, ...]]], None]
-    ) -> None:
+    def _dialogs(self, look: Look) -> None:
         from shoeadvisor.gui.widgets.report_dialog import ReportDialog
         from shoeadvisor.gui.widgets.shoe_editor import ShoeEditor
         from shoeadvisor.gui.widgets.sources_dialog import SourcesDialog
@@ -178,7 +234,7 @@ class Scenes:
         session = self.window.session
         kb = session.knowledge
         assert session.advice is not None
-        editor = ShoeEditor(kb, session.advice.features, session.shoes[0], parent=self.window)
+        editor = ShoeEditor(kb, session.advice.features, None, parent=self.window)
         with self.dialog(editor):
             look("shoe-editor", editor, {})
         sources = SourcesDialog(list(kb.sources.values()), self.window)
@@ -189,26 +245,36 @@ class Scenes:
             look("report", report, {})
 
 
-def main(argv: list[str]) -> int:
+def render(size: tuple[int, int], out: Path | None) -> dict[str, list[str]]:
+    """Walk every scene at `size`; the problems by scene, and the PNGs in `out` if given."""
     import tempfile
 
-    width, height = (int(x) for x in argv[0].split("x"))
-    out = Path(argv[1]) if len(argv) > 1 else None
-    app = QApplication.instance() or QApplication([])
+    width, height = size
     found: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        scenes = Scenes(Path(folder), (width, height))
+        scenes = Scenes(Path(folder), size)
 
-        def look(name: str, widget: QWidget, fit: dict[QAbstractItemView, tuple[int, ...]]) -> None:
+        def look(name: str, widget: QWidget, fit: MustFit) -> None:
             found[name] = scenes.problems(widget, fit)
             if out is not None:
                 out.mkdir(parents=True, exist_ok=True)
                 widget.grab().save(str(out / f"{width}x{height}-{name}.png"))
 
-        scenes.each(look)
-        scenes.close()
-    del app
-    print(json.dumps(found, indent=1))
+        try:
+            scenes.each(look)
+        finally:
+            scenes.close()
+    return found
+
+
+def main(argv: list[str]) -> int:
+    width, height = (int(x) for x in argv[0].split("x"))
+    out = Path(argv[1]) if len(argv) > 1 else None
+    app = QApplication.instance() or QApplication([])
+    if os.environ.get("SHOEADVISOR_DARK"):
+        app.setPalette(dark_palette())
+    found = render((width, height), out)
+    print(json.dumps({"scale": app.devicePixelRatio(), "problems": found}, indent=1))
     return 1 if any(found.values()) else 0
 
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QStyle, QV
 
 from shoeadvisor.core.summaries import START_TEXT, advice_status, waiting_text
 
+from ..platform.theme import error_colour
 from ..session import Change
 from ..widgets.adaptive import AdaptiveSplitter
-from ..widgets.theme import error_colour
 from .features_view import FeaturesView
 from .profile_form import ProfileForm
 from .risks_view import RisksView
@@ -63,8 +63,10 @@ class AdvicePage(QWidget):
         self.splitter = AdaptiveSplitter(self._side_by_side_from)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        # A wider window widens the form too (a third of the gain), until its labels fit
+        # beside their fields; the advice gets the rest.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([470, 810])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -118,7 +120,7 @@ class AdvicePage(QWidget):
         if change & (Change.ADVICE | Change.DRAFT):
             advice = session.advice
             if advice is None:
-                missing = list(session.problems)
+                missing = self.form.in_form_order(session.problems)
                 for view, subject in (
                     (self.features, "the shoe features that matter for you"),
                     (self.risks, "the risks of how you run"),

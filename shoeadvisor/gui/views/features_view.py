@@ -38,6 +38,7 @@ class FeaturesView(ListAndWhy):
             "<b>Shoe features, most important first</b>",
             "Why this feature",
             PLACEHOLDER_HTML,
+            stretch=(3, 2),
             parent=parent,
         )
         self._sources: Mapping[str, Source] = {}

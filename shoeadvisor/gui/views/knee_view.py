@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from shoeadvisor.core import labels
 from shoeadvisor.core.ids import KNEE_LOCATIONS, KNEE_SYMPTOMS
 
 from ..models.week_plan import WeekPlanModel
+from ..platform.theme import banner_colours, banner_style, error_colour, is_dark, muted_colour
 from ..session import Change
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.knee_drawing import KneeDrawing
@@ -50,15 +51,17 @@ DISCLAIMER = (
     "often is in runners, so you know what to ask. See a doctor or physiotherapist for a "
     "diagnosis, and at once for swelling, locking, giving way, numbness or severe pain."
 )
-BANNER_STYLE = (
-    "QFrame#redFlagBanner { background: #b3261e; border-radius: 6px; }"
-    " QFrame#redFlagBanner QLabel { color: white; }"
-)
-NOTE_STYLE = (
-    "QLabel#notMedicalAdvice { background: #fff4d6; border: 1px solid #e0c070;"
-    " border-radius: 4px; padding: 6px; color: #3a2e00; }"
-)
-CARD_STYLE = 'QFrame[card="true"] { border: 1px solid #c8d0da; border-radius: 6px; }'
+
+
+def page_style(palette: QPalette) -> str:
+    """The red-flag banner, the not-medical-advice note and the cards, in the theme's colours."""
+    note, note_text, note_border = banner_colours("note", palette)
+    return (
+        banner_style("QFrame#redFlagBanner", "danger", palette)
+        + f" QLabel#notMedicalAdvice {{ background: {note}; border: 1px solid {note_border};"
+        f" border-radius: 4px; padding: 6px; color: {note_text}; }}"
+        f' QFrame[card="true"] {{ border: 1px solid {muted_colour(palette)}; border-radius: 6px; }}'
+    )
 
 
 def _e(text: object) -> str:
@@ -91,7 +94,8 @@ class KneeView(QWidget):
         self._syncing = False
         self._prevention_for: RunnerProfile | bool | None = False  # what the checklist shows
         self.setObjectName("kneeView")
-        self.setStyleSheet(BANNER_STYLE + NOTE_STYLE + CARD_STYLE)
+        self._dark = is_dark(self.palette())
+        self.setStyleSheet(page_style(self.palette()))
 
         self.note = rich_label(DISCLAIMER, name="notMedicalAdvice")
         self.banner = QFrame()
@@ -278,7 +282,8 @@ class KneeView(QWidget):
 
     def _why(self, grade: Grade, sources: Sequence[str]) -> str:
         return (
-            f'<span style="color:#555555;">Evidence: <b>{_e(labels.grade_phrase(grade))}</b>. '
+            f'<span style="color:{muted_colour(self.palette())};">Evidence: '
+            f"<b>{_e(labels.grade_phrase(grade))}</b>. "
             f"Sources: {self._sources(sources)}</span>"
         )
 
@@ -305,6 +310,15 @@ class KneeView(QWidget):
         # so no reason to see a doctor is ever cut off.
         width = max(self.banner.width(), self.width() - 24, 200)
         self.banner.setMinimumHeight(self.banner.heightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch to a dark (or light) desktop theme redraws the page in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and is_dark(self.palette()) != self._dark:
+            self._dark = is_dark(self.palette())
+            self.setStyleSheet(page_style(self.palette()))
+            self._prevention_for = False
+            self._redraw(Change.ALL)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -337,7 +351,8 @@ class KneeView(QWidget):
         )
         for c in knee.conditions:
             refer = (
-                '<p style="color:#b3261e;"><b>This needs a clinician, not home exercises.</b></p>'
+                f'<p style="color:{error_colour(self.palette())};"><b>This needs a clinician, '
+                "not home exercises.</b></p>"
                 if c.refer
                 else ""
             )
@@ -375,7 +390,8 @@ class KneeView(QWidget):
         if knee.see_doctor:
             self._exercises.addWidget(
                 rich_label(
-                    '<p style="font-size:12pt; color:#b3261e;"><b>No exercises for now.</b></p>'
+                    f'<p style="font-size:12pt; color:{error_colour(self.palette())};">'
+                    "<b>No exercises for now.</b></p>"
                     "<p>With these signs the knee needs examining first: exercises could hide "
                     "or worsen the problem. Ask the clinician which exercises suit you.</p>"
                 )

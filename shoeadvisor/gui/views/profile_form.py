@@ -9,7 +9,7 @@ widget is drawn from the session's draft, so another page that changes the profi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape, unescape
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +45,11 @@ from shoeadvisor.core.form_limits import (
     unit,
 )
 
+from ..platform.theme import error_colour
 from ..session import Change
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.sizing import chars
 from ..widgets.text_labels import intro_label
-from ..widgets.theme import error_colour
 
 if TYPE_CHECKING:
     from ..session import RunnerSession
@@ -138,6 +138,7 @@ class ProfileForm(QWidget):
         self._fields = profile_fields()
         self._drawing = False
         self._touched: set[str] = set()
+        self._opened: dict[str, float] = {}
         self._show_all = False
         self._shown_profile: object = ()  # which profile the touched fields belong to
         self._errors: dict[str, QLabel] = {}
@@ -151,6 +152,7 @@ class ProfileForm(QWidget):
         self.combos: dict[str, QComboBox] = {}
         self.boxes: dict[str, dict[str, QCheckBox]] = {}
         self._forms: list[QFormLayout] = []
+        self._order: list[str] = []
 
         outer = QVBoxLayout(self)
         outer.addWidget(
@@ -172,6 +174,7 @@ class ProfileForm(QWidget):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in present:
                 self._add_field(form, self._fields[key])
+                self._order.append(key)
             outer.addWidget(group)
             self._forms.append(form)
         outer.addStretch()
@@ -229,6 +232,11 @@ class ProfileForm(QWidget):
         for form in self._forms:
             if form.rowWrapPolicy() != policy:
                 form.setRowWrapPolicy(policy)
+
+    def in_form_order(self, keys: Iterable[str]) -> list[str]:
+        """Field keys in the order the form shows them (for "still needed: …")."""
+        wanted = set(keys)
+        return [key for key in self._order if key in wanted] + sorted(wanted - set(self._order))
 
     def side_by_side_width(self) -> int:
         """The width from which labels sit beside their fields."""
@@ -431,6 +439,12 @@ class ProfileForm(QWidget):
         ):
             self._touched.add(key)  # the height as shown: the exact centimetres are kept
             return
+        opened = self._opened.get(key)
+        if opened is not None and feet_inches(inches) == feet_inches(
+            to_shown(key, opened, "imperial")
+        ):
+            self._send(key, opened)  # typed back as it was shown: the file's own value
+            return
         self._send(key, to_metric(key, inches, "imperial"))
 
     def _number_edited(self, key: str, text: str) -> None:
@@ -450,6 +464,14 @@ class ProfileForm(QWidget):
             shown = parse_number(text)
         except ValueError:
             self._send(key, text)  # kept as typed, and named as a problem
+            return
+        opened = self._opened.get(key)
+        if (
+            shown is not None
+            and opened is not None
+            and format_number(shown) == format_number(to_shown(key, opened, units))
+        ):
+            self._send(key, opened)  # typed back as it was shown: the file's own value
             return
         self._send(key, None if shown is None else to_metric(key, shown, units))
 
@@ -492,6 +514,13 @@ class ProfileForm(QWidget):
             self._shown_profile = session.profile_id
             self._touched.clear()
             self._show_all = session.profile_id is not None
+            # The numbers as opened, so that retyping one as shown (in pounds, or in feet
+            # and inches) gives back the exact stored value: nothing drifts by rounding.
+            self._opened = {
+                key: float(value)
+                for key in self.number_edits
+                if isinstance(value := draft.get(key), int | float) and not isinstance(value, bool)
+            }
         units = self.units
         self._drawing = True
         try:

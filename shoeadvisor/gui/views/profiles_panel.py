@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..actions import profile_actions as act
 from ..actions.context import run
 from ..models.profile_list import ProfileListModel
+from ..platform.theme import banner_style
 from ..session import Change
 from ..widgets.text_labels import plain_label
 
@@ -291,10 +292,7 @@ class ReadOnlyBanner(QFrame):
         self._session = session
         self.setObjectName("readOnlyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#readOnlyBanner { background: #fff4ce; border: 1px solid #e0b400; }"
-            "#readOnlyBanner QLabel { color: #3d3000; }"
-        )
+        self.setStyleSheet(banner_style("#readOnlyBanner", "read_only", self.palette()))
         self.label = plain_label(ANOTHER_WINDOW)
         self.retry_button = QPushButton("Try again")
         layout = QHBoxLayout(self)

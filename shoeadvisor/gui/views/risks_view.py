@@ -117,9 +117,10 @@ class RisksView(ListAndWhy):
 
     # ------------------------------------------------------------------ risks
     def set_risks(self, risks: Sequence[RiskAdvice], sources: Mapping[str, Source]) -> None:
-        """Show new risks; a more serious one than the selection takes the selection."""
+        """Show new risks; one that is new (or graver) and more serious than the selection
+        takes the selection."""
         keep = self.selected_risk()
-        before = set(self.model.risk_ids())
+        before = self._severities()
         self._sources = sources
         self._fit_columns(risks)
         self.model.set_risks(risks)
@@ -136,17 +137,25 @@ class RisksView(ListAndWhy):
             self.table.scrollTo(self.model.index(row, 0))
         self._show(row)
 
-    def _row_to_select(self, keep: str | None, before: set[str]) -> int:
-        """The runner's risk, unless a risk that just appeared is more serious than it."""
+    def _severities(self) -> dict[str, int]:
+        """Each risk shown and how serious it is (its SEVERITY_RANK)."""
+        shown = (self.model.risk_at(row) for row in range(self.model.rowCount()))
+        return {r.id: SEVERITY_RANK[r.severity] for r in shown if r is not None}
+
+    def _row_to_select(self, keep: str | None, before: dict[str, int]) -> int:
+        """The runner's risk, unless a risk more serious than it just appeared or grew.
+
+        Then the most serious risk (row 0) is selected, so a new warning is never left
+        out of view behind an old note.
+        """
         ids = self.model.risk_ids()
         if keep not in ids:
             return 0
-        kept = self.model.risk_at(ids.index(keep))
-        assert kept is not None
-        rank = SEVERITY_RANK[kept.severity]
-        for row, risk_id in enumerate(ids):
-            risk = self.model.risk_at(row)
-            if risk_id not in before and risk is not None and SEVERITY_RANK[risk.severity] > rank:
+        now = self._severities()
+        rank = now[keep]
+        for risk_id, severity in now.items():
+            grew = severity > before.get(risk_id, -1)
+            if severity > rank and grew:
                 return 0
         return ids.index(keep)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -18,6 +18,13 @@ def begin_cell(painter: QPainter, option: QStyleOptionViewItem) -> bool:
 
 class BadgeDelegate(QStyledItemDelegate):
     """Uses the model's BackgroundRole/ForegroundRole pair; a selected cell gets a frame."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Room around the badge's words, so a row never cuts them at the top or bottom."""
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 6, max(size.height(), option.fontMetrics.height() + 4))
 
     def paint(
         self,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from shoeadvisor.core import labels
 
-from .theme import muted_colour, text_colour
+from ..platform.theme import muted_colour, text_colour
 
 BOX_W, BOX_H = 100.0, 160.0
 TITLE_HEIGHT = 22.0

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..platform.theme import error_colour
+
 if TYPE_CHECKING:
     from shoeadvisor.core.summaries import Line, Phrase
-
-MISSING_RED = "#c62828"
 
 
 def phrase_html(phrase: Phrase) -> str:
@@ -17,7 +17,7 @@ def phrase_html(phrase: Phrase) -> str:
     if phrase.tone == "lead":
         return f"<b>{text}</b>"
     if phrase.tone == "missing":
-        return f"<span style='color:{MISSING_RED}'><b>{text}</b></span>"
+        return f"<span style='color:{error_colour()}'><b>{text}</b></span>"
     if phrase.tone == "note":
         return f"<i>{text}</i>"
     return text

@@ -37,6 +37,7 @@ from shoeadvisor.core.ids import FEATURE_IDS, SHOE_SURFACES, FeatureId
 from shoeadvisor.core.knowledge import Knowledge
 from shoeadvisor.core.shoes import Shoe
 
+from ..platform.theme import error_colour
 from .sizing import fit_to_screen
 from .text_labels import intro_label
 
@@ -331,7 +332,7 @@ class ShoeEditor(QDialog):
         outer.addWidget(scroll, 1)
 
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())}; font-weight: bold;")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName("Problems")
         self.error_label.hide()
