@@ -6,7 +6,7 @@ words, each place where text or a control does not get the room it needs:
 - a label, button, check box, radio button or tab whose text is wider than the width
   it was given (QFontMetrics.horizontalAdvance of the text, plus the style's margins),
   or a wrapped label given less height than its lines need;
-- a combo box too narrow for the choice it shows;
+- a combo box too narrow for the choice it shows (unless its tooltip holds it);
 - a tool bar that hides actions behind its "»" extension button, a tab bar that
   needs scroll arrows;
 - a header section narrower than its title (every item view);
@@ -142,7 +142,7 @@ def _combo_problem(combo: QComboBox) -> str | None:
     metrics = QFontMetrics(combo.font())
     arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, combo)
     needed = metrics.horizontalAdvance(text) + arrow + 8
-    if needed > combo.width() + SLACK:
+    if needed > combo.width() + SLACK and text not in combo.toolTip():
         return f"{_name(combo)} shows {text!r}: needs {needed}px, has {combo.width()}"
     return None
 

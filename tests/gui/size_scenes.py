@@ -162,6 +162,9 @@ class Scenes:
         self.window.close()
         self.window.deleteLater()
         settle(1)
+        runs = getattr(self, "_runs", None)
+        if runs is not None:
+            runs.cleanup()
 
     @contextmanager
     def dialog(self, dialog: QDialog) -> Iterator[QDialog]:
@@ -176,6 +179,29 @@ class Scenes:
             dialog.close()
             dialog.deleteLater()
             settle(1)
+
+    def _import_runs(self) -> None:
+        """Six weeks of recorded runs and a long one two days ago, in the road pair."""
+        import tempfile
+        import time
+        from datetime import datetime
+
+        from run_history import training_history
+
+        session = self.window.session
+        importer = getattr(self.window, "import_runs", None)
+        if importer is None:  # a window without a run log: nothing to import
+            return
+        session.set_default_shoe("asphalt", "s1")
+        self._runs = tempfile.TemporaryDirectory(prefix="shoeadvisor-runs-")
+        folder = Path(self._runs.name) / "runs"
+        training_history(folder, datetime.now().astimezone())
+        assert importer([folder])
+        deadline = time.monotonic() + 120
+        while session.import_state.running and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        assert not session.import_state.running, "the runs did not import in time"
 
     def _page(self, index: int) -> QWidget:
         tabs = self.window.tabs
@@ -196,6 +222,7 @@ class Scenes:
         session.adopt(load_profile(resource_path("example_runner.json")))
         session.set_shoes(realistic_shoes())
         session.save_now()
+        self._import_runs()
         settle()
         tabs = window.tabs
         for index in range(tabs.count()):  # every page the window has, whoever added it

@@ -91,15 +91,21 @@ class PanesOrTabs(QWidget):
     """Panes in a splitter when `side_by_side_from()` fits, otherwise as tabs.
 
     `add(widget, title)` adds a pane; the widgets move between the splitter and the
-    tabs as the width crosses the threshold, keeping their state.
+    tabs as the width (or, for a vertical splitter, the height) crosses the threshold,
+    keeping their state.
     """
 
-    def __init__(self, side_by_side_from: Callable[[], int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        side_by_side_from: Callable[[], int],
+        parent: QWidget | None = None,
+        orientation: Qt.Orientation = Horizontal,
+    ) -> None:
         super().__init__(parent)
         self._side_by_side_from = side_by_side_from
         self._panes: list[tuple[QWidget, str]] = []
         self._needs: list[Callable[[], int] | None] = []
-        self.splitter = QSplitter(Horizontal)
+        self.splitter = QSplitter(orientation)
         self.splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -121,7 +127,7 @@ class PanesOrTabs(QWidget):
         stretch: int = 1,
         needs: Callable[[], int] | None = None,
     ) -> None:
-        """A pane; `needs()` is the width it should have whole when side by side."""
+        """A pane; `needs()` is the width (height) it should have whole in the splitter."""
         self._panes.append((widget, title))
         self._needs.append(needs)
         if self._tabbed:
@@ -135,8 +141,12 @@ class PanesOrTabs(QWidget):
     def tabbed(self) -> bool:
         return self._tabbed
 
+    def _length(self, size: QSize) -> int:
+        return size.width() if self.splitter.orientation() == Horizontal else size.height()
+
     def adapt(self, width: int | None = None) -> None:
-        width = self.width() if width is None else width
+        """Splitter or tabs for a length along the splitter (default: the current one)."""
+        width = self._length(self.size()) if width is None else width
         tabbed = width < self._side_by_side_from()
         if tabbed == self._tabbed:
             return
@@ -158,7 +168,7 @@ class PanesOrTabs(QWidget):
             self.keep_whole()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.adapt(event.size().width())
+        self.adapt(self._length(event.size()))
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -186,10 +196,9 @@ class PanesOrTabs(QWidget):
         self.splitter.setSizes([want + share for want, share in zip(wanted, shares, strict=True)])
 
     def minimumSizeHint(self) -> QSize:
-        """As narrow as the widest pane and as low as the lowest: what the tabs need."""
+        """What the tabs need: the widest pane, the tallest, and the tab bar."""
         tabs = self.tabs.minimumSizeHint()
         widest = max((qSmartMinSize(w).width() for w, _ in self._panes), default=0)
-        lowest = max((qSmartMinSize(w).height() for w, _ in self._panes), default=0)
-        return QSize(
-            max(widest, tabs.width()), max(lowest + self.tabs.tabBar().sizeHint().height(), 0)
-        )
+        tallest = max((qSmartMinSize(w).height() for w, _ in self._panes), default=0)
+        bar = self.tabs.tabBar().sizeHint()
+        return QSize(max(widest, tabs.width(), bar.width()), tallest + bar.height())

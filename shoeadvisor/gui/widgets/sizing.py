@@ -6,7 +6,7 @@ they hold at any font size and at 200 % scaling; nothing here is a pixel constan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics
@@ -68,12 +68,13 @@ class FittedColumns(QObject):
         self,
         view: QTableView,
         needs: Callable[[], Sequence[int]],
-        grow: Sequence[int] = (),
+        grow: Mapping[int, int] | Sequence[int] = (),
     ) -> None:
+        """`grow`: the columns that take the room left, each with its share (default 1)."""
         super().__init__(view)
         self._view = view
         self._needs = needs
-        self._grow = tuple(grow)
+        self._grow = dict(grow) if isinstance(grow, Mapping) else dict.fromkeys(grow, 1)
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -100,11 +101,14 @@ class FittedColumns(QObject):
         needs = list(self._needs())
         room = view.viewport().width()
         extra = room - sum(needs)
-        grow = [c for c in self._grow if c < len(needs)]
+        grow = {c: w for c, w in self._grow.items() if c < len(needs)}
         if extra > 0 and grow:
-            share, rest = divmod(extra, len(grow))
-            for n, column in enumerate(grow):
-                needs[column] += share + (1 if n < rest else 0)
+            total = sum(grow.values())
+            given = 0
+            for n, (column, weight) in enumerate(grow.items()):
+                share = extra - given if n == len(grow) - 1 else extra * weight // total
+                needs[column] += share
+                given += share
         for column, width in enumerate(needs):
             if column < header.count() and header.sectionSize(column) != width:
                 header.resizeSection(column, width)
