@@ -1,5 +1,6 @@
-"""Render the README's pictures of the shoe advice: the Shoes page, the comparison
-(table and chart), the `advise` text output and the report's shoe page.
+"""Render the README's pictures: the main window (also at 900 × 600), the Knee page with
+a red flag, the Shoes page, the comparison (table and chart), the `advise` text output
+and the report's shoe page.
 
 Run: uv run python docs/screenshots.py [--out docs]
 
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,9 +50,19 @@ COMPARED = ("steadfast-gts-22", "wideline-comfort-5", "ridgeback-trail-7")
 
 
 def save(image: QImage, path: Path) -> None:
-    """A PNG with a palette: screenshots have few colours, and the README stays light."""
+    """A PNG with a palette: screenshots have few colours, and the README stays light.
+
+    The palette is the 256 colours the picture uses most, so flat colours come out
+    exact (a fixed palette turned the knee drawing's skin pink); the few others, the
+    anti-aliased edges, take the nearest of them.
+    """
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = memoryview(image.constBits()).cast("I")
+    common = [colour for colour, _ in Counter(pixels).most_common(256)]
     small = image.convertToFormat(
-        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        QImage.Format.Format_Indexed8,
+        common,
+        Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
     )
     if not small.save(str(path), "PNG"):
         raise SystemExit(f"could not write {path}")
@@ -82,6 +94,21 @@ def window_pictures(app: QApplication, shoes: Path, out: Path) -> None:
         window.session.save_now()
         window.session.set_shoes(load_shoes(shoes))
         window.show()
+        settle(app)
+        # The Advice page as a first start shows it, and in a small window.
+        save(window.grab().toImage(), out / "screenshot.png")
+        window.resize(900, 600)
+        settle(app)
+        save(window.grab().toImage(), out / "screenshot-small-window.png")
+        window.resize(1440, 900)
+        # A knee that gives way: the red flag above everything on the Knee page.
+        window.tabs.setCurrentWidget(window.knee_page.parentWidget())
+        window.knee_page.symptom_boxes["giving_way"].click()
+        window.session.save_now()
+        settle(app)
+        save(window.grab().toImage(), out / "screenshot-knee-red-flag.png")
+        window.knee_page.symptom_boxes["giving_way"].click()
+        window.session.save_now()
         window.tabs.setCurrentIndex(1)
         settle(app)
         page = window.compare_page

@@ -8,8 +8,6 @@ callback with the columns that may never be cut. Run as a script it writes the P
 and prints what `layout_check` finds, so a developer can look at them:
 
     QT_SCALE_FACTOR=2 uv run python tests/gui/size_scenes.py 900x600 /tmp/shots
-
-and `--docs docs/` writes the README's screenshots.
 """
 
 from __future__ import annotations
@@ -298,47 +296,7 @@ def render(size: tuple[int, int], out: Path | None) -> dict[str, list[str]]:
     return found
 
 
-#: The README's screenshots: (file in docs/, size, scene).
-DOCS = (
-    ("screenshot.png", SIZES["laptop"], "advice"),
-    ("screenshot-small-window.png", SIZES["small"], "advice"),
-    ("screenshot-shoes.png", SIZES["laptop"], "shoes"),
-    ("screenshot-knee-red-flag.png", SIZES["laptop"], "knee-red-flag"),
-)
-
-
-def write_docs(folder: Path) -> None:
-    """The README's screenshots, as small (256-colour) PNGs."""
-    import tempfile
-    from collections import Counter
-
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-
-    with tempfile.TemporaryDirectory() as shots:
-        for size in {size for _, size, _ in DOCS}:
-            found = render(size, Path(shots))
-            assert not any(found.values()), found
-        for name, (width, height), scene in DOCS:
-            image = QImage(str(Path(shots) / f"{width}x{height}-{scene}.png"))
-            image = image.convertToFormat(QImage.Format.Format_RGB32)
-            # The 256 colours the window uses most; the few others (anti-aliased edges)
-            # take the nearest of them. Flat UI colours come out exact.
-            pixels = memoryview(image.constBits()).cast("I")
-            common = [colour for colour, _ in Counter(pixels).most_common(256)]
-            small = image.convertToFormat(
-                QImage.Format.Format_Indexed8,
-                common,
-                Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-            )
-            assert small.save(str(folder / name), "PNG", 0)
-
-
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--docs"]:
-        QApplication.instance() or QApplication([])
-        write_docs(Path(argv[1]))
-        return 0
     width, height = (int(x) for x in argv[0].split("x"))
     out = Path(argv[1]) if len(argv) > 1 else None
     app = QApplication.instance() or QApplication([])

@@ -10,7 +10,6 @@ from gui_helpers import choose, fill_minimal_runner, on_disk, start_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
-from size_scenes import realistic_shoes
 
 from shoeadvisor.core import labels
 from shoeadvisor.core.files import load_profile
@@ -93,22 +92,18 @@ def test_at_900_the_panes_stack_and_at_1440_they_sit_side_by_side(
     qtbot: QtBot, small: MainWindow
 ) -> None:
     open_example(small)
-    small.session.set_shoes(realistic_shoes())
     page = small.advice_page
     assert page.splitter.orientation() == Qt.Orientation.Horizontal  # form beside advice
     assert page.features.splitter.orientation() == Qt.Orientation.Vertical  # why: below
+    assert page.risks.splitter.orientation() == Qt.Orientation.Vertical
     assert page.form.labels_above_fields()
-    shoes = small.compare_page
-    small.tabs.setCurrentWidget(shoes.parentWidget())
-    settle()
-    assert shoes.body.tabbed  # the table and the chart: one tab each
     small.resize(1440, 900)
-    settle()
-    assert not shoes.body.tabbed
-    small.tabs.setCurrentIndex(0)  # a page out of view follows the size once shown
     settle()
     assert page.features.splitter.orientation() == Qt.Orientation.Horizontal
     assert not page.form.labels_above_fields()
+    small.resize(900, 600)
+    settle()
+    assert page.features.splitter.orientation() == Qt.Orientation.Vertical  # and back
 
 
 def test_every_shoe_action_is_a_visible_button_at_900(small: MainWindow) -> None:

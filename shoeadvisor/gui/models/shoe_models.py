@@ -47,6 +47,7 @@ from shoeadvisor.core.shoes import Shoe
 from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note
 
 from ..platform.qt_compat import none_safe
+from ..platform.theme import error_colour, is_dark
 
 __all__ = [
     "MATCH_COLOURS",
@@ -60,6 +61,8 @@ __all__ = [
     "SortRole",
     "Verdict",
     "VerdictRole",
+    "match_colours",
+    "verdict_colours",
 ]
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +84,15 @@ def _points(points: float) -> str:
     return f"{round(points, 1) + 0.0:+.1f}"
 
 
+def with_shown_text(tip: Any, shown: Any) -> Any:
+    """A tooltip that starts with the cell's own words when it does not hold them already:
+    wherever a column cuts a text short, its tooltip says it whole."""
+    if not isinstance(tip, str) or not isinstance(shown, str) or not shown:
+        return tip
+    flat = shown.replace("\n", " ")
+    return tip if flat in tip.replace("\n", " ") else f"{flat}\n{tip}"
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
@@ -95,6 +107,22 @@ VERDICT_COLOURS: dict[Verdict, tuple[str, str]] = {
     Verdict.NEUTRAL: ("#ffffff", "#6b6b6b"),
 }
 
+#: The same on a dark desktop theme: dark cells, light text, the missing essential as loud.
+DARK_VERDICT_COLOURS: dict[Verdict, tuple[str, str]] = {
+    Verdict.GOOD: ("#1f3d25", "#c3f0c8"),
+    Verdict.MISSING: ("#c62828", "#ffffff"),
+    Verdict.WEAK: ("#4a3d12", "#ffe49a"),
+    Verdict.AVOID: ("#5a2f14", "#ffcfae"),
+    Verdict.UNKNOWN: ("#33373b", "#d0d4d8"),
+    Verdict.NEUTRAL: ("#1f2224", "#b8bcc0"),
+}
+
+
+def verdict_colours(mark: Verdict) -> tuple[str, str]:
+    """(background, text) of a verdict cell on the desktop's theme, light or dark."""
+    return (DARK_VERDICT_COLOURS if is_dark() else VERDICT_COLOURS)[mark]
+
+
 #: (background, text) of the "Made for" badge, by surface match: the groups of the list.
 MATCH_COLOURS: dict[SurfaceMatch, tuple[str, str]] = {
     "main": ("#dcf2dc", "#14501e"),
@@ -105,6 +133,21 @@ MATCH_COLOURS: dict[SurfaceMatch, tuple[str, str]] = {
 #: The text of a shoe that is not for the ground the runner runs on, or about which
 #: nothing is known: listed, but not a candidate.
 _DIMMED = "#7a7a7a"
+#: The badges and the dimmed text on a dark theme.
+DARK_MATCH_COLOURS: dict[SurfaceMatch, tuple[str, str]] = {
+    "main": ("#1f3d25", "#c3f0c8"),
+    "second": ("#1b3350", "#cfe2fb"),
+    "none": ("#3a3d40", "#d0d4d8"),
+    "unknown": ("#4a3d12", "#ffe49a"),
+}
+_DARK_DIMMED = "#9aa0a6"
+
+
+def match_colours(match: SurfaceMatch) -> tuple[str, str]:
+    """(background, text) of a "Made for" badge on the desktop's theme."""
+    return (DARK_MATCH_COLOURS if is_dark() else MATCH_COLOURS)[match]
+
+
 #: A tie shared by two or more of the shoes compared.
 _TIE_COLOURS = ("#fff1c2", "#5c4300")
 
@@ -338,13 +381,13 @@ class ShoeListModel(QAbstractTableModel):
     def _colour(self, score: ShoeScore, row: int, col: int, background: bool) -> QColor | None:
         """The "Made for" badge by group; a shoe that is no candidate is drawn dimmed."""
         if col == self.SURFACE:
-            return QColor(MATCH_COLOURS[score.surface_match][0 if background else 1])
+            return QColor(match_colours(score.surface_match)[0 if background else 1])
         if background:
             return None
         if col == self.MISSING and self.summary(row).missing:
-            return QColor("#b71c1c")
+            return QColor(error_colour())
         if score.surface_match == "none" or tier_of(score) == UNRANKED_TIER:
-            return QColor(_DIMMED)
+            return QColor(_DARK_DIMMED if is_dark() else _DIMMED)
         return None
 
     def _display(self, item: ShoeRow, row: int, col: int) -> Any:
@@ -452,7 +495,10 @@ class ShoeListModel(QAbstractTableModel):
             if summary.unknown:
                 unknown = ", ".join(self._name(f) for f in summary.unknown)
                 said.append(f"Essential for you, not known for this shoe yet: {unknown}.")
-            return " ".join(said) or f"{shoe.name}: no essential feature missing, none to avoid."
+            if not said:
+                return f"{shoe.name}: no essential feature missing, none to avoid."
+            # The cell's own words first: where the column cuts them, the tooltip has them.
+            return f"{self._display(item, row, col)}. " + " ".join(said)
         text = self._display(item, row, col)
         return f"{shoe.name}: {text}" if text else None
 
@@ -621,8 +667,8 @@ class CompareModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{star}{score.shoe.name}\nFit {score.score} / 100"
             if role == Qt.ItemDataRole.ToolTipRole:
-                tip = (
-                    f"{score.shoe.name}: fit score {score.score} for your profile "
+                tip = (  # the title's own words first: a cut title is whole here
+                    f"{star}{score.shoe.name}\nFit {score.score} / 100 for your profile "
                     "(50 plus the points of each feature below, plus comfort and drop)."
                 )
                 if star:
@@ -641,14 +687,18 @@ class CompareModel(QAbstractTableModel):
                 return f"{feature.name}  · optional: not counted"
             return f"{feature.name}  · {labels.level(feature.level).lower()}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            shown = self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
             if feature is None:
-                return self.ROW_TIPS[section]
+                return with_shown_text(self.ROW_TIPS[section], shown)
             if feature.level == "optional":
-                return (
+                return with_shown_text(
                     f"{feature.name}: optional for you. It does not count: it never changes "
-                    "a score or the order of your shoes."
+                    "a score or the order of your shoes.",
+                    shown,
                 )
-            return f"{feature.name}: {feature.level} for you (importance {feature.importance})"
+            return with_shown_text(
+                f"{feature.name}: {feature.level} for you (importance {feature.importance})", shown
+            )
         if role == Qt.ItemDataRole.FontRole and (
             section == self.COMFORT_ROW or (feature is not None and feature.level == "essential")
         ):
@@ -656,11 +706,17 @@ class CompareModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and feature and feature.level == "optional":
-            return QBrush(QColor(VERDICT_COLOURS[Verdict.NEUTRAL][1]))
+            return QBrush(QColor(verdict_colours(Verdict.NEUTRAL)[1]))
         return None
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        found = self._cell(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return with_shown_text(found, self._cell(index, Qt.ItemDataRole.DisplayRole))
+        return found
+
+    def _cell(self, index: Index, role: int) -> Any:
         if (
             not index.isValid()
             or index.row() >= self.rowCount()
@@ -696,9 +752,9 @@ class CompareModel(QAbstractTableModel):
         if role == VerdictRole:
             return mark
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(VERDICT_COLOURS[mark][0]))
+            return QBrush(QColor(verdict_colours(mark)[0]))
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(VERDICT_COLOURS[mark][1]))
+            return QBrush(QColor(verdict_colours(mark)[1]))
         if role == Qt.ItemDataRole.FontRole and (
             mark in (Verdict.MISSING, Verdict.AVOID) or not item.counts
         ):
@@ -748,7 +804,7 @@ class CompareModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return labels.surface_match(score.surface_match, score.shoe.surface)
             if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-                pair = MATCH_COLOURS[score.surface_match]
+                pair = match_colours(score.surface_match)
                 return QBrush(QColor(pair[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{score.shoe.name}: {surface_note(score)}."
@@ -796,7 +852,7 @@ class CompareModel(QAbstractTableModel):
             return Verdict.GOOD if complete else Verdict.UNKNOWN
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             mark = self._about_data(row, column, score, VerdictRole)
-            colour = VERDICT_COLOURS[mark][0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+            colour = verdict_colours(mark)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
             return QBrush(QColor(colour))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             check = store_check_note(score, self._names)
@@ -825,7 +881,7 @@ class CompareModel(QAbstractTableModel):
             return Verdict.WEAK if points < 0 else Verdict.GOOD if points > 0 else Verdict.NEUTRAL
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             mark = self._drop_data(score, VerdictRole)
-            colour = VERDICT_COLOURS[mark][0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+            colour = verdict_colours(mark)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
             return QBrush(QColor(colour))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if drop is None:
@@ -856,7 +912,7 @@ class CompareModel(QAbstractTableModel):
             )
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             mark = self._comfort_data(score, VerdictRole)
-            colour = VERDICT_COLOURS[mark][0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+            colour = verdict_colours(mark)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
             return QBrush(QColor(colour))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if comfort is None:

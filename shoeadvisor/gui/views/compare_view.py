@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,10 +54,13 @@ from ..actions import shoe_actions as act
 from ..actions.context import run
 from ..actions.shoe_actions import MAX_COMPARED
 from ..models.shoe_models import CompareModel, ShoeFilterProxy, ShoeListModel, ShoeRow
+from ..platform.theme import error_colour
 from ..session import Change
 from ..widgets.badge_delegate import BadgeDelegate
-from ..widgets.rich_text import MISSING_RED, lines_html
+from ..widgets.flow_layout import FlowLayout
+from ..widgets.rich_text import lines_html
 from ..widgets.score_chart import ScoreChart
+from ..widgets.sizing import chars
 from .shoe_mileage import ShoeMileagePanel
 
 if TYPE_CHECKING:
@@ -89,7 +93,7 @@ def legend_html() -> str:
     for mark in Verdict:
         words = f"{mark.value} {VERDICT_MEANING[mark]}"
         if mark is Verdict.MISSING:
-            words = f"<b style='color:{MISSING_RED}'>{words}</b>"
+            words = f"<b style='color:{error_colour()}'>{words}</b>"
         marks.append(words)
     return (
         " · ".join(marks) + ". Numbers are the points each feature adds to the fit score "
@@ -165,38 +169,7 @@ class CompareView(QWidget):
 
     def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QToolBar(self)
-        bar.setAccessibleName("Shoe actions")
-        for action in (
-            self.add_action,
-            self.edit_action,
-            self.duplicate_action,
-            self.remove_action,
-            self.similar_action,
-        ):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(self.import_action)
-        bar.addAction(self.export_action)
-        top = QHBoxLayout()
-        top.addWidget(bar, 1)
-        self.surface_filter = QComboBox(self)
-        self.surface_filter.setAccessibleName("Show shoes for surface")
-        self.surface_filter.addItem("All surfaces", None)
-        for surface in SHOE_SURFACES:
-            self.surface_filter.addItem(labels.shoe_surface(surface), surface)
-        self.surface_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_surface(self.surface_filter.currentData())
-        )
-        self.search = QLineEdit(self)
-        self.search.setAccessibleName("Find shoe by name")
-        self.search.setPlaceholderText("Find by name")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
-        top.addWidget(QLabel("Show"))
-        top.addWidget(self.surface_filter)
-        top.addWidget(self.search)
-        layout.addLayout(top)
+        layout.addWidget(self._build_bar())
 
         # Above the splitter: a wrapped label inside it would hide the list's last rows.
         self.list_hint = QLabel(self)
@@ -288,6 +261,58 @@ class CompareView(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([290, 440, 150])
         layout.addWidget(splitter, 1)
+
+    def _build_bar(self) -> QWidget:
+        """The actions, the surface filter and the search, wrapping onto a second line in a
+        narrow window (never hidden behind a » button)."""
+        bar = QWidget(self)
+        bar.setAccessibleName("Shoe actions")
+        flow = FlowLayout(bar)
+        groups = (
+            (
+                self.add_action,
+                self.edit_action,
+                self.duplicate_action,
+                self.remove_action,
+                self.similar_action,
+            ),
+            (self.import_action, self.export_action),
+        )
+        for group in groups:
+            for action in group:
+                button = QToolButton(bar)
+                button.setDefaultAction(action)
+                button.setAutoRaise(True)
+                flow.addWidget(button)
+            if group is not groups[-1]:
+                line = QFrame(bar)
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                flow.addWidget(line)
+        self.surface_filter = QComboBox(self)
+        self.surface_filter.setAccessibleName("Show shoes for surface")
+        self.surface_filter.addItem("All surfaces", None)
+        for surface in SHOE_SURFACES:
+            self.surface_filter.addItem(labels.shoe_surface(surface), surface)
+        self.surface_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_surface(self.surface_filter.currentData())
+        )
+        self.search = QLineEdit(self)
+        self.search.setAccessibleName("Find shoe by name")
+        self.search.setPlaceholderText("Find by name")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(chars(self.search, 18))
+        self.search.textChanged.connect(self.proxy.set_text)
+        show = QWidget(bar)
+        show_layout = QHBoxLayout(show)
+        show_layout.setContentsMargins(0, 0, 0, 0)
+        show_label = QLabel("Sho&w", show)
+        show_label.setBuddy(self.surface_filter)
+        show_layout.addWidget(show_label)
+        show_layout.addWidget(self.surface_filter)
+        show_layout.addWidget(self.search)
+        flow.addWidget(show)
+        return bar
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

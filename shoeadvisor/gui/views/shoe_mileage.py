@@ -69,8 +69,10 @@ class ShoeMileagePanel(QWidget):
         self.table.setItemDelegateForColumn(MileageModel.WEAR, WearBarDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(MileageModel.STATE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        # "Where it stands" as wide as its words and title (a few shoes: cheap to measure);
+        # the last column takes the room left, so nothing is squeezed below its title.
+        header.setSectionResizeMode(MileageModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         for column, width in (
             (MileageModel.SHOE, 170),
             (MileageModel.KM, 64),

@@ -6,9 +6,8 @@ they hold at any font size and at 200 % scaling; nothing here is a pixel constan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -53,65 +52,6 @@ def frame_width(view: QAbstractItemView) -> int:
     if isinstance(view, QTableView) and not view.verticalHeader().isHidden():
         vertical = view.verticalHeader().sizeHint().width()  # also before it is laid out
     return 2 * view.frameWidth() + scroll_bar + vertical + 2
-
-
-class FittedColumns(QObject):
-    """Keeps a table's columns as wide as their content needs; the rest of the room grows `grow`.
-
-    `needs()` gives each column's width (e.g. from the widest value it can show and its
-    title). When the view is wider than that, the extra goes to the `grow` columns (the
-    shoe's name); when narrower, the columns keep their widths and the view scrolls
-    sideways: a column is never squeezed below its title.
-    """
-
-    def __init__(
-        self,
-        view: QTableView,
-        needs: Callable[[], Sequence[int]],
-        grow: Mapping[int, int] | Sequence[int] = (),
-    ) -> None:
-        """`grow`: the columns that take the room left, each with its share (default 1)."""
-        super().__init__(view)
-        self._view = view
-        self._needs = needs
-        self._grow = dict(grow) if isinstance(grow, Mapping) else dict.fromkeys(grow, 1)
-        header = view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.viewport().installEventFilter(self)
-        model = view.model()
-        if model is not None:
-            model.modelReset.connect(self.fit)
-            model.layoutChanged.connect(self.fit)
-            model.headerDataChanged.connect(self.fit)
-            model.columnsInserted.connect(self.fit)
-
-    def minimum_width(self) -> int:
-        """The view's width at which every column has its need (no sideways scrolling)."""
-        return sum(self._needs()) + frame_width(self._view)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
-
-    def fit(self, *_args: object) -> None:
-        view = self._view
-        header = view.horizontalHeader()
-        needs = list(self._needs())
-        room = view.viewport().width()
-        extra = room - sum(needs)
-        grow = {c: w for c, w in self._grow.items() if c < len(needs)}
-        if extra > 0 and grow:
-            total = sum(grow.values())
-            given = 0
-            for n, (column, weight) in enumerate(grow.items()):
-                share = extra - given if n == len(grow) - 1 else extra * weight // total
-                needs[column] += share
-                given += share
-        for column, width in enumerate(needs):
-            if column < header.count() and header.sectionSize(column) != width:
-                header.resizeSection(column, width)
 
 
 def fit_to_screen(window: QWidget, width: int, height: int | None = None) -> None:
