@@ -12,6 +12,8 @@ painted and grabbed (the child says how many feature and risk rows it drew; none
 error). Targets, as ratios of medians to the bare window in the same run: first frames
 <= 1.3, the filled window <= 2.0. Both with bytecode cached (.pyc written once, as an
 installed program has them) and cold (PYTHONDONTWRITEBYTECODE=1, as on these machines).
+A fifth line, the bare window that first imports pydantic and builds one model, shows the
+floor of any start that validates the profile with pydantic before drawing its advice.
 """
 
 from __future__ import annotations
@@ -65,6 +67,16 @@ window.installEventFilter(watcher)
 window.show()
 app.exec()
 """
+
+
+#: The bare window that also imports pydantic and builds one model first: the floor for any
+#: start that validates a profile with pydantic before its advice is drawn (not a target).
+BARE_PYDANTIC = BARE.replace(
+    "app = QApplication(sys.argv)\n",
+    "app = QApplication(sys.argv)\nfrom pydantic import BaseModel\n\n"
+    "class Floor(BaseModel):\n    x: int\n",
+)
+BARE_PYDANTIC_NAME = "bare window + pydantic (a floor)"
 
 
 def saved_profile_folder() -> str:
@@ -125,6 +137,7 @@ def measure(mode: str, runs: int) -> dict[str, list[float]]:
     app = [sys.executable, "-m", "shoeadvisor"]
     programs = {
         BARE_NAME: ([sys.executable, "-c", BARE], base_env),
+        BARE_PYDANTIC_NAME: ([sys.executable, "-c", BARE_PYDANTIC], base_env),
         FIRST_RUN: (app, {**base_env, **QUIT, "SHOEADVISOR_DATA_DIR": empty}),
         RESTORED: (app, {**base_env, **QUIT, "SHOEADVISOR_DATA_DIR": restored}),
         ADVICE_DRAWN: (app, {**base_env, **ADVICE, "SHOEADVISOR_DATA_DIR": restored}),
