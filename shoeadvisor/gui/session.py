@@ -194,6 +194,10 @@ class RunnerSession(QObject):
         self._runs: tuple[Run, ...] = ()
         self._owned: tuple[OwnedShoe, ...] = ()
         self._training: TrainingLoad | None = None
+        #: The last 30 days only (what the advice needs), read when a profile opens; the
+        #: whole log is read when a page first asks for it (a start never waits for it).
+        self._recent: TrainingLoad | None = None
+        self._runs_loaded = False
         self._advised: RunnerProfile | None = None  # the profile with blanks from the log
         self._filled: tuple[str, ...] = ()
         self._run_problems: tuple[str, ...] = ()
@@ -620,11 +624,13 @@ class RunnerSession(QObject):
     @property
     def runs(self) -> tuple[Run, ...]:
         """The open profile's logged runs, oldest first (none for a profile not saved yet)."""
+        self._ensure_runs()
         return self._runs
 
     @property
     def training(self) -> TrainingLoad | None:
         """What the log says about recent training (core.training); None without runs."""
+        self._ensure_runs()
         return self._training
 
     @property
@@ -648,12 +654,12 @@ class RunnerSession(QObject):
     @property
     def figures_from_runs(self) -> Mapping[str, float]:
         """The log's own weekly_km, previous_weekly_km, longest_run_30d_km (also when typed)."""
-        return self._training.profile_fields() if self._training is not None else {}
+        return self._recent.profile_fields() if self._recent is not None else {}
 
     def planned_run(self) -> SpikeMark | None:
         """The planned longest run in a raised single-run-spike band, or None."""
         planned = getattr(self._advised, "planned_longest_run_km", None)
-        if planned is None or not self._runs:
+        if planned is None or not self.runs:
             return None
         from datetime import datetime
 
@@ -663,7 +669,7 @@ class RunnerSession(QObject):
 
     def rotation(self) -> RotationAdvice | None:
         """ "Rotate two pairs" when every recent run was in the same shoe (core.shoe_care)."""
-        if not self._runs:
+        if not self.runs:
             return None
         from datetime import datetime
 
@@ -679,7 +685,8 @@ class RunnerSession(QObject):
         from shoeadvisor.core.shoe_care import shoe_wear, wear_surface
 
         weight = self._advised.weight_kg if self._advised is not None else None
-        pain = {p.shoe_id: p for p in self._training.pain_by_shoe} if self._training else {}
+        training = self.training
+        pain = {p.shoe_id: p for p in training.pain_by_shoe} if training is not None else {}
         return tuple(
             ShoeMileage(
                 owned,
@@ -817,9 +824,10 @@ class RunnerSession(QObject):
             if read is not None:
                 self._run_problems = ()
                 self._runs, self._owned = tuple(read[0]), tuple(read[1])
-                self._training = read[2]
+                self._training = self._recent = read[2]
+                self._runs_loaded = True
             else:
-                self._read_runs()
+                self._read_runs(everything=True)
             self._readvise()
         self._emit(Change.IMPORT | Change.RUNS | Change.SHOES | Change.ADVICE)
 
@@ -840,32 +848,59 @@ class RunnerSession(QObject):
             raise SessionError(f"Not changed: {_why_not_written(exc)}.") from exc
         if shoes:
             self._shoes = tuple(self._read_shoes())
-        self._read_runs()
+        self._read_runs(everything=True)
         self._readvise()
         self._emit(Change.RUNS | Change.SHOES | Change.ADVICE if shoes else Change.RUNS)
 
-    def _read_runs(self) -> None:
-        """The open profile's runs and owned shoes from the log, and what they say."""
+    def _ensure_runs(self) -> None:
+        if not self._runs_loaded and self._profile_id is not None and self._store is not None:
+            self._read_runs(everything=True)
+
+    def _read_runs(self, *, everything: bool | None = None) -> None:
+        """The open profile's owned shoes and what its runs say, from the log.
+
+        Opening a profile reads the last 30 days only: the advice needs no more, and a
+        log of years costs the start nothing. `everything` (default: whether the whole
+        log was read before) reads every run for the pages that show them.
+        """
+        from datetime import datetime, timedelta
+
         from shoeadvisor.storage import StorageError
         from shoeadvisor.storage.runlog import RunLogError
 
+        everything = self._runs_loaded if everything is None else everything
         self._run_problems = ()
         runs: list[Run] = []
         owned: list[OwnedShoe] = []
+        count = 0
+        now = datetime.now().astimezone()
         if self._store is not None and self._profile_id is not None:
             try:
                 log = self._store.run_log()
-                runs, owned = log.runs(self._profile_id), log.shoes(self._profile_id)
+                owned = log.shoes(self._profile_id)
+                if everything:
+                    runs = log.runs(self._profile_id)
+                    count = len(runs)
+                else:
+                    count = log.run_count(self._profile_id)
+                    if count:
+                        runs = log.runs(self._profile_id, since=now - timedelta(days=31))
             except (StorageError, OSError, RunLogError) as exc:
                 self._run_problems = (f"Your runs could not be read: {exc}",)
-        self._runs, self._owned = tuple(runs), tuple(owned)
-        self._training = None
-        if runs:
-            from datetime import datetime
+        self._owned = tuple(owned)
+        self._runs_loaded = everything and self._profile_id is not None
+        self._runs = tuple(runs) if everything else ()
+        self._training = self._recent = None
+        if count:
+            from dataclasses import replace
 
             from shoeadvisor.core.training import analyse_runs
 
-            self._training = analyse_runs(runs, now=datetime.now().astimezone())
+            load = analyse_runs(runs, now=now)
+            if everything:
+                self._training = self._recent = load
+            else:  # the weekly and 30-day figures are whole; the count is the log's
+                self._recent = replace(load, runs=count)
 
     # The two places that know where shoes are kept: each profile has its own list
     # (storage keeps it in the run log). A new profile gets one once it is first saved.
@@ -913,7 +948,7 @@ class RunnerSession(QObject):
         if self._store is not None:
             self._shoes = tuple(self._read_shoes())
             self._shoes_unsaved = False
-            self._read_runs()
+            self._read_runs(everything=False)  # the rest when a page asks for it
 
     def _set_draft(self, draft: dict[str, Any], *, emit: bool = True) -> None:
         from shoeadvisor.core.profile_draft import check_draft
@@ -961,10 +996,10 @@ class RunnerSession(QObject):
             return
         from shoeadvisor.core.advisor import advise, score_shoes
 
-        if self._training is not None:
+        if self._recent is not None:
             from shoeadvisor.core.training import profile_with_runs
 
-            profile, self._filled = profile_with_runs(profile, self._training)
+            profile, self._filled = profile_with_runs(profile, self._recent)
         else:
             self._filled = ()
         self._advised = profile

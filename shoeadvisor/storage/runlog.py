@@ -486,13 +486,13 @@ class RunLog:
             )
         return ids
 
-    def runs(self, profile_id: str) -> list[Run]:
-        """A profile's runs, oldest first."""
+    def runs(self, profile_id: str, *, since: datetime | None = None) -> list[Run]:
+        """A profile's runs, oldest first; with `since`, only those that started then or later."""
         rows = self._read(
             "SELECT id, profile_id, start_ts, distance_m, duration_s, elapsed_s, ascent_m, "
             "descent_m, sport, surface, name, source_file, shoe_id, knee_pain FROM runs "
-            "WHERE profile_id = ? ORDER BY start_ts, id",
-            (profile_id,),
+            "WHERE profile_id = ? AND start_ts >= ? ORDER BY start_ts, id",
+            (profile_id, _ts(since) if since is not None else -(2**62)),
         )
         return [
             Run(

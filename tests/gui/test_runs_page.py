@@ -564,3 +564,31 @@ def test_a_strava_export_zip_brings_its_shoes_by_gear_name(qtbot: QtBot, tmp_pat
     )
     assert pegasus.owned.runs == 2
     win.close()
+
+
+def test_opening_a_profile_reads_only_the_last_30_days_and_advises_the_same(
+    qtbot: QtBot, history: Path, private_data_dir: Path
+) -> None:
+    from shoeadvisor.core.training import analyse_runs, profile_with_runs
+    from shoeadvisor.gui.session import RunnerSession
+
+    win = runner(qtbot)
+    imported(qtbot, win, history)
+    profile_id = win.session.profile_id
+    win.session.update(weekly_km=None, previous_weekly_km=None)
+    assert win.session.save_now()
+    win.close()
+
+    later = RunnerSession(private_data_dir)
+    later.start()  # reopens the profile open last, as a start does
+    assert later.profile_id == profile_id
+    assert not later._runs_loaded  # the start did not read the whole log
+    every = on_disk(win).runs(profile_id)
+    expected, filled = profile_with_runs(
+        later.profile, analyse_runs(every, datetime.now().astimezone())
+    )
+    assert set(filled) == {"weekly_km", "previous_weekly_km", "longest_run_30d_km"}
+    assert later.advised_profile == expected
+    assert len(later.runs) == ALL_RUNS and later._runs_loaded  # read when a page asks
+    assert later.advised_profile == expected
+    later.close()
