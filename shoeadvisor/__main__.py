@@ -38,6 +38,12 @@ def _exit_at_once(code: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # In the standalone app, the run importer's parsing processes start this same
+        # executable: freeze_support runs them (and exits) instead of opening a window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     if hasattr(signal, "SIGXFSZ"):
         # Under a file size limit (`ulimit -f`) a save then fails with EFBIG and is

@@ -111,6 +111,7 @@ def test_import_shows_progress_then_the_summary_and_a_second_import_adds_nothing
     assert any(shown for done, _, shown in seen[:-1]) or len(seen) <= 2
     assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)
     assert not win.import_status.isVisible()
+    assert win.statusBar().currentMessage().startswith("Runs imported: 21 imported")
     page = win.runs_page
     assert win.tabs.currentWidget() is page.parentWidget()  # the import shows its page
     text = page.import_summary.text()

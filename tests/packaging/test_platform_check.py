@@ -129,3 +129,25 @@ def test_check_runs_before_any_qt_import() -> None:
         "assert not [m for m in sys.modules if m.startswith('PySide6')], sys.modules.keys()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_standalone_app_lets_its_parsing_processes_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A frozen app's multiprocessing children start the app itself: freeze_support first."""
+    import multiprocessing
+    import sys
+
+    from shoeadvisor import __main__ as entry
+
+    called: list[bool] = []
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(multiprocessing, "freeze_support", lambda: called.append(True))
+    with pytest.raises(SystemExit) as done:
+        entry.main(["--version"])
+    assert done.value.code == 0
+    assert called == [True]
+    monkeypatch.setattr(sys, "frozen", False)
+    with pytest.raises(SystemExit):
+        entry.main(["--version"])
+    assert called == [True]  # not frozen: nothing to do

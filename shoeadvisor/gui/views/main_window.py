@@ -248,6 +248,10 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(session.save_state.text)
         if change & (Change.CURRENT | Change.LOCK | Change.IMPORT | Change.SAVE_STATE):
             self._draw_import_actions()
+        state = session.import_state
+        if change & Change.IMPORT and not state.running and state.summary:
+            broken = f" — broken: {len(state.broken)}, see the Runs page" if state.broken else ""
+            self.statusBar().showMessage(f"Runs imported: {state.summary}{broken}", 20_000)
         if not session.started:
             return
         if session.is_open:
