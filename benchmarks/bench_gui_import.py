@@ -35,23 +35,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from bench_import import PROFILE, make_files, peak_mb  # noqa: E402
+
 TICK_MS = 10
 TARGET_S = 60.0
 STALL_TARGET_MS = 100.0
-PROFILE = {
-    "schema_version": 1,
-    "name": "Benchmark runner",
-    "foot_width": "standard",
-    "pronation": "neutral",
-    "weight_kg": 70,
-    "seasons": ["summer"],
-    "surfaces": ["asphalt"],
-}
-
-
-def peak_mb(who: int) -> float:
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: KiB on Linux
-    return resource.getrusage(who).ru_maxrss * scale / 1e6
 
 
 class ChildMemory:
@@ -262,8 +250,6 @@ def main() -> int:
         run = window_import if args.child == "window" else thread_import
         print(json.dumps(run(args.folder, args.data)))
         return 0
-
-    from bench_import import make_files
 
     with tempfile.TemporaryDirectory(prefix="shoeadvisor-bench-") as tmp:
         folder = Path(tmp) / "runs"

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 
 from shoeadvisor.core import labels
 from shoeadvisor.core import run_summaries as words
 
 from ..platform.qt_compat import none_safe
+from .table_base import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 #: The row's ShoeMileage.
@@ -26,7 +27,7 @@ WearRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-class MileageModel(QAbstractTableModel):
+class MileageModel(ColumnTableModel):
     """Each shoe of the run log: kilometres, a wear bar, its band, runs, knee pain, defaults."""
 
     SHOE, KM, WEAR, STATE, RUNS, PAIN, DEFAULT = range(7)
@@ -57,24 +58,6 @@ class MileageModel(QAbstractTableModel):
 
     def row_of(self, shoe_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.owned.id == shoe_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @none_safe
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section]
-        return None
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from shoeadvisor.core import run_summaries as words
 from shoeadvisor.core.training import LoggedRun, SpikeMark
 
 from ..platform.qt_compat import none_safe
+from .table_base import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 #: The row's `RunRow`.
@@ -66,7 +66,7 @@ def file_name(source: str) -> str:
     return text.rsplit("/", 1)[-1] or text
 
 
-class RunTableModel(QAbstractTableModel):
+class RunTableModel(ColumnTableModel):
     """The runs of the open profile, in the order of the column sorted by.
 
     The model sorts itself, by the SortRole values, and the proxy only filters: a
@@ -194,29 +194,11 @@ class RunTableModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if self.editable and index.isValid() and index.column() in (self.SHOE, self.PAIN):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
-
-    @none_safe
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section]
-        return None
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
