@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import start_window
+from layout_check import layout_problems
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
@@ -24,7 +25,7 @@ from shoeadvisor.core.shoes import Shoe
 from shoeadvisor.gui.models.run_models import RunTableModel
 from shoeadvisor.gui.views.main_window import MainWindow
 
-SIZES = [(1440, 900), (900, 600)]
+SIZES = [(1440, 900), (900, 600), (2560, 1440)]
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +112,7 @@ def test_the_runs_page_at_this_size(qtbot: QtBot, history: Path, size: tuple[int
         if label.isVisible() and text and not label.wordWrap() and "<" not in text:
             width = label.fontMetrics().horizontalAdvance(text)
             assert width <= label.width() + 2 or label.toolTip(), text
+    assert layout_problems(page) == []  # the size tests' own checks, with real runs
     save(win, f"screenshot-runs-{size[0]}x{size[1]}.png")
     win.close()
 
@@ -128,5 +130,6 @@ def test_the_shoes_page_with_kilometres_at_this_size(
     assert panel.table.isVisible()
     model = panel.model
     assert model.rowCount() == 2 and "km" in model.index(0, 1).data()
+    assert layout_problems(panel) == []
     save(win, f"screenshot-shoes-km-{size[0]}x{size[1]}.png")
     win.close()
