@@ -109,6 +109,7 @@ def run(args: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "shoeadvisor"])
+    _keep_none_alive()
     app.setApplicationName("ShoeAdvisor")
     app.setOrganizationName("ShoeAdvisor")
     app.setApplicationDisplayName("ShoeAdvisor")
@@ -151,6 +152,13 @@ def run(args: list[str]) -> int:
     return app.exec()
 
 
+def _keep_none_alive() -> None:
+    """Every window redraw calls the binding thousands of times: see platform/qt_compat.py."""
+    from .platform.qt_compat import keep_none_alive
+
+    keep_none_alive()
+
+
 def build_window(folder: Path | None = None, settings: WindowSettings | None = None) -> MainWindow:
     """The window on a data folder (default: $SHOEADVISOR_DATA_DIR or the user's), not shown.
 
@@ -161,6 +169,7 @@ def build_window(folder: Path | None = None, settings: WindowSettings | None = N
     from .settings import WindowSettings
     from .views.main_window import MainWindow
 
+    _keep_none_alive()
     session = RunnerSession(folder)
     return MainWindow(ActionContext(session), settings or WindowSettings.open())
 

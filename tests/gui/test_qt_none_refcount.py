@@ -66,3 +66,46 @@ def test_none_safe_keeps_none_alive_through_many_calls(qapp) -> None:
         proxy.data(proxy.index(0, 0), Qt.ItemDataRole.DisplayRole)
     assert sys.getrefcount(None) >= before - 50
     proxy.setSourceModel(None)
+
+
+_MANY_VOID_CALLS = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+from shoeadvisor.gui.app import build_window
+
+app = QApplication([])
+window = build_window()
+label = QLabel()
+for _ in range(100_000):  # each call returns nothing: the binding may drop a None each time
+    label.setText("x")
+    label.show()
+print("still running")
+window.close()
+"""
+
+
+def test_a_window_survives_many_calls_that_return_nothing(tmp_path) -> None:
+    # In a child process: without the work-around the interpreter aborts, which would
+    # take the whole test run with it.
+    import os
+    import subprocess
+
+    env = {**os.environ, "SHOEADVISOR_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", _MANY_VOID_CALLS],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "still running" in done.stdout
+
+
+def test_keep_none_alive_only_acts_when_the_binding_drops_none() -> None:
+    from shoeadvisor.gui.platform.qt_compat import keep_none_alive, void_calls_drop_none
+
+    dropping = void_calls_drop_none()
+    assert keep_none_alive() is dropping
+    if dropping:
+        assert sys.getrefcount(None) > 2**39
