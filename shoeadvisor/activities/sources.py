@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from .model import ActivityFileError, normalise_sport
 from .reading import MAX_ACTIVITY_BYTES, open_regular, read_regular_file, read_zip_member
@@ -198,11 +199,11 @@ class _Scanner:
         if info.file_size > MAX_INNER_ZIP_BYTES:
             self.problem(shown, "too large an archive inside the export")
             return
-        folder = Path(tempfile.mkdtemp(prefix="shoeadvisor-import-"))
+        folder = Path(tempfile.mkdtemp(prefix="shoeadvisor-import-"))  # 0700
         self.scan._temp.append(folder)
         target = folder / "inner.zip"
         try:
-            with archive.open(info) as source, target.open("wb") as out:
+            with archive.open(info) as source, _private_file(target) as out:
                 copied = 0
                 while chunk := source.read(1024 * 1024):
                     copied += len(chunk)
@@ -216,6 +217,14 @@ class _Scanner:
             self.problem(shown, f"cannot be unpacked ({exc})")
             return
         self.archive(target, shown, depth=1)
+
+
+def _private_file(path: Path) -> BinaryIO:
+    """A new file open for writing that only this user may read: created 0600 (a umask
+    can only take bits away), as it holds the runner's runs and where they ran. O_EXCL:
+    never an existing file or a link planted in its place."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.fdopen(os.open(path, flags, 0o600), "wb")
 
 
 def find_sources(paths: Iterable[Path | str]) -> SourceScan:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -200,3 +201,23 @@ def test_a_file_that_grows_while_it_is_read_is_refused_at_the_cap(
     monkeypatch.setattr(regular_files.os, "fstat", stale_fstat)
     with pytest.raises(reading.ActivityFileError, match="too large"):
         reading.read_regular_file(path, 1000)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_a_zip_inside_a_zip_is_unpacked_into_a_file_only_this_user_may_read(
+    tmp_path: Path, umask: int
+) -> None:
+    """The runner's runs (with where they ran) are unpacked 0600 into a 0700 folder,
+    whatever the umask: another user of the computer can read neither."""
+    archive = garmin_export_zip(tmp_path / "garmin.zip", [fit_bytes(day(0))])
+    old = os.umask(umask)
+    try:
+        with find_sources([archive]) as scan:
+            inner = Path(scan.sources[0].path)
+            assert inner != archive
+            assert stat.S_IMODE(inner.stat().st_mode) == 0o600
+            assert stat.S_IMODE(inner.parent.stat().st_mode) == 0o700
+            assert parse_source(scan.sources[0]).status == "parsed"
+    finally:
+        os.umask(old)
