@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sqlite3
 import stat
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from shoeadvisor.core.ids import SURFACES, Surface
 from shoeadvisor.core.shoes import Shoe
@@ -37,6 +40,23 @@ RUNLOG_FILE = "runs.sqlite3"
 SAME_RUN_SECONDS = 120
 SAME_RUN_DISTANCE = 0.01
 MAX_KNEE_PAIN = 10
+#: Bounds of a run row that decodes: a start from 1970 to 9999 (Unix seconds) and a
+#: distance up to 10,000 km. `_SOUND_RUN` is the same test in SQL, so the shoes'
+#: kilometres and the run count are those of the runs `runs()` returns.
+MAX_START_TS = 253_402_300_799
+MAX_RUN_M = 10_000_000.0
+_SOUND_RUN = (
+    "typeof({r}start_ts) = 'integer' AND {r}start_ts BETWEEN 0 AND {start} AND "
+    "typeof({r}distance_m) IN ('integer', 'real') AND {r}distance_m BETWEEN 0 AND {metres}"
+)
+MAX_START_KM = 100_000.0
+#: How many damaged rows the notice names (the rest are counted).
+_NAMED_ROWS = 3
+
+
+def _sound_run(alias: str = "") -> str:
+    return _SOUND_RUN.format(r=alias, start=MAX_START_TS, metres=MAX_RUN_M)
+
 
 #: MIGRATIONS[n] turns schema version n into n + 1. Never edit a released step; add one.
 MIGRATIONS: tuple[str, ...] = (
@@ -236,6 +256,158 @@ def _make_private(path: Path) -> None:
                 os.chmod(each, 0o600)
 
 
+def _number(value: Any, high: float = math.inf) -> float | None:
+    """A finite number from 0 to high as SQLite gave it (int or float), else None."""
+    if type(value) in (int, float) and math.isfinite(value) and 0 <= value <= high:
+        return float(value)
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A stored key as a message may show it: quoted, control characters escaped, short."""
+    text = repr(value if type(value) in (int, str) else type(value).__name__)
+    return text if len(text) <= 42 else text[:40] + "…'"
+
+
+class _RowDamage:
+    """The rows of one read that could not be decoded: left out, or shown with a blank."""
+
+    def __init__(self) -> None:
+        self.left_out: list[str] = []
+        self.blanked: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.left_out or self.blanked)
+
+
+def _decode_run(row: Sequence[Any], damage: _RowDamage) -> Run | None:
+    """A run from its row; None (and why, in damage) when its start or distance is not
+    what a run needs. A bad optional value is left blank (None) and said."""
+    run_id = row[0]
+    start_ts, metres = row[2], row[3]
+    if type(start_ts) is not int or not 0 <= start_ts <= MAX_START_TS:
+        damage.left_out.append(f"run {run_id} (its start is not a time)")
+        return None
+    distance = _number(metres, MAX_RUN_M)
+    if distance is None:
+        damage.left_out.append(f"run {run_id} (its distance is not a number of metres)")
+        return None
+    blank: list[str] = []
+
+    def kept(value: Any, name: str, ok: bool) -> Any:
+        """value when it is None or ok; else None, and its name in the blanks."""
+        if value is None or ok:
+            return value
+        blank.append(name)
+        return None
+
+    duration, elapsed, ascent, descent = (
+        _number(kept(value, name, _number(value) is not None))
+        for value, name in zip(row[4:8], ("duration", "time", "climb", "descent"), strict=True)
+    )
+    texts = row[8], row[10], row[11], row[12]
+    sport, name, source, shoe_id = (
+        kept(value, what, type(value) is str)
+        for value, what in zip(texts, ("sport", "name", "file name", "shoe"), strict=True)
+    )
+    surface = kept(row[9], "surface", row[9] in SURFACES)
+    pain = row[13]
+    knee_pain = kept(pain, "knee pain", type(pain) is int and 0 <= pain <= MAX_KNEE_PAIN)
+    if blank:
+        damage.blanked.append(f"run {run_id} ({', '.join(blank)})")
+    return Run(
+        run_id,
+        row[1],
+        datetime.fromtimestamp(start_ts, UTC),
+        distance / 1000.0,
+        duration,
+        elapsed,
+        ascent,
+        descent,
+        sport,
+        surface,
+        name,
+        source or "",
+        shoe_id,
+        knee_pain,
+    )
+
+
+def _shoe_problem(exc: Exception) -> str:
+    """Why a stored shoe does not validate, in a few words (the first error only)."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the shoe"
+        return f"not a valid shoe: {where}: {first['msg']}"
+    if isinstance(exc, ValueError):  # json.JSONDecodeError is one
+        return "its data is not JSON"
+    return "not a valid shoe"
+
+
+def _decode_shoe(
+    row: Sequence[Any], defaults: dict[str, list[Surface]], damage: _RowDamage
+) -> OwnedShoe | None:
+    shoe_id, shoe_json, start_km, retired, metres, count = row
+    try:
+        if type(shoe_json) is not str:
+            raise TypeError(shoe_json)
+        shoe = Shoe.model_validate(json.loads(shoe_json))
+    except (ValueError, TypeError, RecursionError) as exc:  # ValidationError is a ValueError
+        damage.left_out.append(f"shoe {_shown(shoe_id)} ({_shoe_problem(exc)})")
+        return None
+    if shoe.id != shoe_id:
+        damage.left_out.append(f"shoe {_shown(shoe_id)} (its data names another shoe)")
+        return None
+    blank: list[str] = []
+    km = _number(start_km, MAX_START_KM)
+    if km is None:
+        blank.append("starting km")
+    when: date | None = None
+    if retired is not None:
+        try:
+            when = date.fromisoformat(retired) if type(retired) is str else None
+        except ValueError:
+            when = None
+        if when is None:
+            blank.append("retired date")
+    if blank:
+        damage.blanked.append(f"shoe {_shown(shoe_id)} ({', '.join(blank)})")
+    return OwnedShoe(
+        shoe,
+        km or 0.0,
+        float(metres) / 1000.0,
+        int(count),
+        when,
+        tuple(s for s in SURFACES if s in defaults.get(shoe.id, ())),
+    )
+
+
+def _damage_line(file_name: str, damage: _RowDamage) -> str:
+    """All the damaged rows of a read, in one line."""
+
+    def listed(items: list[str]) -> str:
+        shown = ", ".join(items[:_NAMED_ROWS])
+        more = len(items) - _NAMED_ROWS
+        return f"{shown} and {more} more" if more > 0 else shown
+
+    def counted(items: list[str]) -> str:
+        runs = sum(item.startswith("run ") for item in items)
+        shoes = len(items) - runs
+        parts = [
+            f"{n} {word}{'s' if n != 1 else ''}"
+            for n, word in ((runs, "run"), (shoes, "shoe"))
+            if n
+        ]
+        return " and ".join(parts)
+
+    parts = []
+    if damage.left_out:
+        parts.append(f"left out {counted(damage.left_out)}: {listed(damage.left_out)}")
+    if damage.blanked:
+        parts.append(f"left blank in {counted(damage.blanked)}: {listed(damage.blanked)}")
+    return f"{file_name} has rows that cannot be read (kept as they are); " + "; ".join(parts)
+
+
 class RunLog:
     """The runs and shoes of all profiles. Methods take the profile id first."""
 
@@ -248,8 +420,9 @@ class RunLog:
         self.read_only_reason = read_only_reason
         #: True when opened with immutable=1 (a read-only folder); see _open_read_only.
         self.immutable = False
-        #: Something the runner should know about what is shown (changes not readable).
-        self.notice: str | None = None
+        self._file_notice: str | None = None
+        #: Rows that did not decode in the last reads, by (table, profile id).
+        self._damage: dict[tuple[str, str], _RowDamage] = {}
         self._lock = threading.RLock()
         self._check_files()
         try:
@@ -263,6 +436,33 @@ class RunLog:
                     f"{self.path.name} cannot be opened ({exc})", self.path
                 ) from exc
             raise RunLogError(f"{self.path.name} cannot be opened ({exc})") from exc
+
+    @property
+    def notice(self) -> str | None:
+        """Something the runner should know about what is shown, in one line: changes
+        that cannot be read here, rows that could not be decoded (left out or blank)."""
+        with self._lock:
+            merged = _RowDamage()
+            for key in sorted(self._damage):
+                merged.left_out += self._damage[key].left_out
+                merged.blanked += self._damage[key].blanked
+        parts = [self._file_notice] if self._file_notice else []
+        if merged:
+            parts.append(_damage_line(self.path.name, merged))
+        return "; ".join(parts) or None
+
+    def _note_damage(self, table: str, profile_id: str, damage: _RowDamage, *, whole: bool) -> None:
+        """Remember what a read found damaged; a read of the whole table replaces it."""
+        with self._lock:
+            key = (table, profile_id)
+            if whole or key not in self._damage:
+                self._damage[key] = damage
+            else:
+                known = self._damage[key]
+                known.left_out += [i for i in damage.left_out if i not in known.left_out]
+                known.blanked += [i for i in damage.blanked if i not in known.blanked]
+            if not self._damage[key]:
+                del self._damage[key]
 
     def _check_files(self) -> None:
         """Refuse a FIFO, a folder or a device where the database or its journal goes.
@@ -279,7 +479,7 @@ class RunLog:
                 raise DamagedRunLogError(f"{side.name} is {kind}, not SQLite's file", side)
             if kind is not None:
                 self.immutable = True
-                self.notice = (
+                self._file_notice = (
                     f"{side.name} is {kind}, not SQLite's file; the runs are read from "
                     f"{self.path.name} alone, so the latest changes may be missing"
                 )
@@ -306,6 +506,9 @@ class RunLog:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Text that is not UTF-8 (written by another program, a bad sector) is read with
+        # U+FFFD in place of the bad bytes instead of failing the whole query.
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         # Transactions are opened explicitly (BEGIN IMMEDIATE) by _write().
         conn.isolation_level = None
         return conn
@@ -336,7 +539,7 @@ class RunLog:
             wal = side_files(self.path)[0]
             with contextlib.suppress(OSError):
                 if wal.stat().st_size > 0:
-                    self.notice = (
+                    self._file_notice = (
                         f"{wal.name} holds changes not yet merged into {self.path.name}, "
                         "which cannot be read while the data folder is read-only; the runs "
                         "and shoes saved last may be missing here"
@@ -491,22 +694,20 @@ class RunLog:
         rows = self._read(
             "SELECT id, profile_id, start_ts, distance_m, duration_s, elapsed_s, ascent_m, "
             "descent_m, sport, surface, name, source_file, shoe_id, knee_pain FROM runs "
-            "WHERE profile_id = ? AND start_ts >= ? ORDER BY start_ts, id",
-            (profile_id, _ts(since) if since is not None else -(2**62)),
+            "WHERE profile_id = ? AND (? IS NULL OR start_ts >= ? OR typeof(start_ts) != "
+            "'integer') ORDER BY start_ts, id",  # a damaged start is read (to be reported)
+            (profile_id, *[_ts(since) if since is not None else None] * 2),
         )
-        return [
-            Run(
-                row[0],
-                row[1],
-                datetime.fromtimestamp(row[2], UTC),
-                row[3] / 1000.0,
-                *row[4:],
-            )
-            for row in rows
-        ]
+        damage = _RowDamage()
+        runs = [run for row in rows if (run := _decode_run(row, damage)) is not None]
+        self._note_damage("runs", profile_id, damage, whole=since is None)
+        return runs
 
     def run_count(self, profile_id: str) -> int:
-        rows = self._read("SELECT count(*) FROM runs WHERE profile_id = ?", (profile_id,))
+        """How many of a profile's runs `runs()` returns (rows that decode)."""
+        rows = self._read(
+            f"SELECT count(*) FROM runs WHERE profile_id = ? AND {_sound_run()}", (profile_id,)
+        )
         return int(rows[0][0])
 
     def _require_run(self, conn: sqlite3.Connection, profile_id: str, run_id: int) -> None:
@@ -678,33 +879,28 @@ class RunLog:
         rows = self._read(
             "SELECT surface, shoe_id FROM default_shoes WHERE profile_id = ?", (profile_id,)
         )
-        return {row[0]: row[1] for row in rows if row[0] in SURFACES}
+        return {row[0]: row[1] for row in rows if row[0] in SURFACES and type(row[1]) is str}
 
     def shoes(self, profile_id: str) -> list[OwnedShoe]:
-        """A runner's shoes in list order (retired ones last), with their kilometres."""
+        """A runner's shoes in list order (retired ones last), with their kilometres.
+
+        A row whose shoe does not validate is left out, a bad starting figure or retired
+        date left blank; `notice` says which, in one line.
+        """
         defaults: dict[str, list[Surface]] = {}
         for surface, shoe_id in self.default_shoes(profile_id).items():
             defaults.setdefault(shoe_id, []).append(surface)
         rows = self._read(
-            "SELECT s.shoe_json, s.start_km, s.retired, coalesce(sum(r.distance_m), 0), "
-            "count(r.id) FROM shoes s LEFT JOIN runs r ON r.profile_id = s.profile_id "
-            "AND r.shoe_id = s.shoe_id WHERE s.profile_id = ? GROUP BY s.shoe_id "
+            "SELECT s.shoe_id, s.shoe_json, s.start_km, s.retired, "
+            "coalesce(sum(r.distance_m), 0), count(r.id) FROM shoes s LEFT JOIN runs r "
+            "ON r.profile_id = s.profile_id AND r.shoe_id = s.shoe_id AND "
+            f"{_sound_run('r.')} WHERE s.profile_id = ? GROUP BY s.shoe_id "
             "ORDER BY s.retired IS NOT NULL, s.position",
             (profile_id,),
         )
-        owned: list[OwnedShoe] = []
-        for shoe_json, start_km, retired, metres, count in rows:
-            shoe = Shoe.model_validate(json.loads(shoe_json))
-            owned.append(
-                OwnedShoe(
-                    shoe,
-                    float(start_km),
-                    float(metres) / 1000.0,
-                    int(count),
-                    date.fromisoformat(retired) if retired else None,
-                    tuple(s for s in SURFACES if s in defaults.get(shoe.id, ())),
-                )
-            )
+        damage = _RowDamage()
+        owned = [shoe for row in rows if (shoe := _decode_shoe(row, defaults, damage))]
+        self._note_damage("shoes", profile_id, damage, whole=True)
         return owned
 
     def integrity_ok(self) -> bool:
