@@ -15,11 +15,15 @@ from shoeadvisor.core.shoes import Shoe
 
 from .atomic import atomic_write
 from .schema import encode_profile_export
-from .store import StorageError
+from .store import StorageError, refusal, store_file
 
 
 def _write(path: Path | str, data: bytes) -> None:
+    """Write an export; refused when path is one of the store's own files (store_file)."""
     target = Path(path)
+    what = store_file(target)
+    if what is not None:
+        raise StorageError(f"{target}: {refusal(what)}")
     try:
         atomic_write(target, data)
     except OSError as exc:

@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import stat
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,8 +39,8 @@ from shoeadvisor.core.files import (
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import Shoe
 
-from .atomic import atomic_write, backup_path, remove_leftovers
-from .lock import DataFolderLock
+from .atomic import TEMP_SUFFIX, atomic_write, backup_path, remove_leftovers
+from .lock import LOCK_NAME, DataFolderLock
 from .paths import DATA_DIR_ENV, data_dir, ensure_private_dir
 from .runlog import RUNLOG_FILE, DamagedRunLogError, RunLog, RunLogError, side_files
 from .schema import (
@@ -70,6 +71,75 @@ ProblemKind = Literal["quarantined", "recovered", "newer", "unreadable"]
 #: Why a store is read-only: another running copy holds the lock, the disk is full,
 #: the folder cannot be written, the lock file is not a file, or the lock failed otherwise.
 ReadOnlyCause = Literal["other_copy", "disk_full", "not_writable", "bad_lock_file", "unknown"]
+
+
+#: The files the store keeps in its data folder, for `own_file`: an export must never
+#: be written over one of them (nor anywhere in the folders below).
+_ROOT_FILES: tuple[tuple[str, str], ...] = (
+    (SHOES_FILE, "old shoe list (shoes.json)"),
+    (SHOES_FILE + ".bak", "old shoe list's backup (shoes.json.bak)"),
+    (RUNLOG_FILE, "run log, every runner's runs and shoes (runs.sqlite3)"),
+    (RUNLOG_FILE + "-wal", "run log's journal (runs.sqlite3-wal)"),
+    (RUNLOG_FILE + "-shm", "run log's index (runs.sqlite3-shm)"),
+    (RUNLOG_FILE + "-journal", "run log's journal (runs.sqlite3-journal)"),
+    (STATE_FILE, "own state file (state.json)"),
+    (LOCK_NAME, "lock file (shoeadvisor.lock)"),
+    ("window.ini", "window settings file (window.ini)"),
+)
+_OWN_FOLDERS: tuple[tuple[str, str], ...] = (
+    (PROFILES, "profiles folder, where every file is read as a saved profile"),
+    (TRASH, "trash folder"),
+    (QUARANTINE, "quarantine folder"),
+    ("cache", "cache folder"),
+)
+#: Every store opened in this process (the window's), so an export can refuse their files.
+_OPEN_STORES: weakref.WeakSet[ProfileStore] = weakref.WeakSet()
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    """One folder however named (links, `..`, a case-insensitive disk); False if one is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def own_file(root: Path, path: Path | str) -> str | None:
+    """What `path` is among the files a store in `root` keeps ("the saved profile ..."), or
+    None when it is none of them. Used to refuse an export that would replace one."""
+    target = Path(path)
+    folder, name = target.parent, target.name.casefold()
+    stem = name.removesuffix(".bak").removesuffix(PROFILE_SUFFIX)
+    if is_profile_id(stem) and _same_folder(folder, root / PROFILES):
+        return "the backup of a saved profile" if name.endswith(".bak") else "a saved profile"
+    if _same_folder(folder, root):
+        for file_name, what in _ROOT_FILES:
+            if name == file_name.casefold():
+                return f"ShoeAdvisor's {what}"
+        if name.endswith(TEMP_SUFFIX):
+            return "named like a temporary file of ShoeAdvisor's, which its data folder removes"
+        return None
+    for folder_name, what in _OWN_FOLDERS:
+        if _same_folder(folder, root / folder_name):
+            return f"in ShoeAdvisor's {what}"
+    return None
+
+
+def store_file(path: Path | str) -> str | None:
+    """What `path` is among the files of the stores open in this process and of the
+    default data folder (`own_file`), or None. An export is refused with these words."""
+    roots = [store.root for store in list(_OPEN_STORES)]
+    roots.append(data_dir())
+    for root in roots:
+        what = own_file(root, path)
+        if what is not None:
+            return what
+    return None
+
+
+def refusal(what: str) -> str:
+    """The message for an export onto a store's own file."""
+    return f"is {what}; choose a file outside ShoeAdvisor's data folder for the export"
 
 
 class StorageError(Exception):
@@ -186,6 +256,7 @@ class ProfileStore:
         self._lock = DataFolderLock(self.root)
         self._cache: dict[str, tuple[tuple[int, int, int], ProfileEntry]] = {}
         self._run_log: RunLog | None = None
+        _OPEN_STORES.add(self)
         self.retry_lock()
 
     # -- lock -------------------------------------------------------------
@@ -564,11 +635,9 @@ class ProfileStore:
         """Write a profile as a contract §1 file that `shoeadvisor advise` accepts."""
         entry = self.load(profile_id)
         path = Path(path)
-        main = self.profile_path(profile_id)
-        for own in (main, backup_path(main)):
-            with contextlib.suppress(OSError):
-                if path.exists() and os.path.samefile(path, own):
-                    raise InputFileError(path, "is the saved profile itself; choose another file")
+        what = own_file(self.root, path) or store_file(path)
+        if what is not None:
+            raise InputFileError(path, refusal(what))
         try:
             atomic_write(path, encode_profile_export(entry.profile))
         except OSError as exc:

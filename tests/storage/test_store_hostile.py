@@ -302,7 +302,7 @@ def test_export_over_the_saved_profile_is_refused(capsys: pytest.CaptureFixture[
         path = store.profile_path(profile_id)
     before = path.read_bytes()
     assert main(["profiles", "export", profile_id, "-o", str(path)]) == 2
-    assert "is the saved profile itself" in capsys.readouterr().err
+    assert "is a saved profile; choose a file outside" in capsys.readouterr().err
     assert path.read_bytes() == before
 
 
