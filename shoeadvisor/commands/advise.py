@@ -166,16 +166,12 @@ def _training_text(training: dict[str, Any]) -> str:
 
 def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
     """The shoes, best fit first: surface match, ties, coverage and the store checklist."""
+    from shoeadvisor.core.summaries import tie_rule  # only the text output words ties
+
     out = ["Shoes, best fit first"]
     if not result.shoes:
         return [*out, "  none given"]
-    out.append(
-        _wrap(
-            f"Scores closer than {TIE_POINTS:g} points are a tie: try those on and pick "
-            "the one that feels best (your comfort rating orders a tie).",
-            "  ",
-        )
-    )
+    out.append(_wrap(tie_rule(TIE_POINTS), "  "))
     if result.shortlist:
         tried = ", ".join(s.shoe.name for s in result.shortlist)
         out.append(_wrap(f"Try on first: {tried}.", "  "))

@@ -107,6 +107,18 @@ TIE_ADVICE = "pick the one that feels best"
 TIE_ORDER = "your comfort rating orders a tie"
 
 
+def tie_rule(points: float) -> str:
+    """What a tie number means, in the one sentence every list of shoes explains it with.
+
+    The window's headers and hint, `advise`'s text and the report all use it, next to the
+    tie itself in labels.tie ("tie 2: 3 shoes").
+    """
+    return (
+        f"Shoes with the same tie number score within {points:g} points of each other: "
+        f"try them on and {TIE_ADVICE} ({TIE_ORDER})."
+    )
+
+
 def tie_note(names: Sequence[str], points: float) -> str:
     """ "A and B score within 3 points: a tie. Try both on; pick the one that feels best …" """
     if len(names) < 2:
@@ -254,7 +266,7 @@ def shoe_list_hint(
     if shortlist:
         text += f" ★ Try on first: {', '.join(shortlist)}."
     if ties:
-        text += f" Same tie number: within {tie_points:g} points, so try them on and {TIE_ADVICE}."
+        text += " " + tie_rule(tie_points)
     return text
 
 

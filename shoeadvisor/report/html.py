@@ -24,7 +24,7 @@ from shoeadvisor.core.fit import TIE_POINTS, shortlist
 from shoeadvisor.core.ids import Grade
 from shoeadvisor.core.knowledge import Knowledge, knowledge
 from shoeadvisor.core.prevention import PreventionItem, prevention_checklist
-from shoeadvisor.core.summaries import profile_rows
+from shoeadvisor.core.summaries import profile_rows, tie_rule
 
 BOX = "\u2610"  # ☐ an empty tick box, to fill in with a pen at the shop
 TICKED = "\u2611"  # ☑
@@ -117,8 +117,7 @@ def _shoe_section(
         return html[0] + "<p>No shoes compared yet.</p>"
     html.append(
         f"<p>Best fit first: shoes for your main surface, then second pairs for your other "
-        f"surfaces, then the rest. Scores closer than {TIE_POINTS:g} points are a tie "
-        "(marked <b>=</b> with their group): try those on and pick the one that feels best. "
+        f"surfaces, then the rest. {_e(tie_rule(TIE_POINTS))} "
         "<b>Known</b> counts the features that matter for you that the shoe's details "
         "give.</p>"
     )
@@ -150,7 +149,8 @@ def _shoe_section(
             notes.append(_e(check[0].upper() + check[1:]))
         kind = " (type of shoe, not a model)" if score.shoe.archetype else ""
         own = f"<br/><i>{_e(score.shoe.notes)}</i>" if score.shoe.notes else ""
-        tie = f" <b>={score.tie_group}</b>" if sizes[score.tie_group] > 1 else ""
+        size = sizes[score.tie_group]
+        tie = f"<br/><b>{_e(labels.tie(score.tie_group, size))}</b>" if size > 1 else ""
         known, of = score.coverage
         rows.append(
             f"<tr><td>{BOX}</td><td><b>{_e(score.shoe.name)}</b>{_e(kind)}<br/>"

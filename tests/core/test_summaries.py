@@ -104,7 +104,7 @@ def test_the_list_hint_names_the_shortlist_and_what_a_tie_is() -> None:
     hint = shoe_list_hint(12, True, ["Road A", "Road B", "Road C"], 3, ties=True)
     assert "best fit first: for your main surface, then second pairs, then the rest" in hint
     assert "★ Try on first: Road A, Road B, Road C." in hint
-    assert "Same tie number: within 3 points" in hint and "feels best" in hint
+    assert "Shoes with the same tie number score within 3 points" in hint and "feels best" in hint
     assert "tie" not in shoe_list_hint(12, True, ["Road A"], 3, ties=False)
     assert "Fill in your profile" in shoe_list_hint(3, False)
 

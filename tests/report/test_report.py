@@ -420,9 +420,11 @@ def test_report_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
     text = squash(make_document(build_report_html(advice)).toPlainText())
     section = text[text.index("Shoes compared") : text.index("Risks for your knees")]
     assert "Try on first: Pacer Cushion Max 3, Steadfast GTS 22, Wideline Comfort 5 (2E)" in section
-    assert "Scores closer than 3 points are a tie" in section
-    # Steadfast ties with two others (group 2): its row carries the group mark.
-    assert "Steadfast GTS 22 road shoe for your main surface 86/100 =2 9 of 10" in section
+    assert "Shoes with the same tie number score within 3 points of each other" in section
+    # Steadfast ties with two others (group 2): its row carries the tie, as the window's.
+    assert (
+        "Steadfast GTS 22 road shoe for your main surface 86/100 tie 2: 3 shoes 9 of 10" in section
+    )
     assert "Check in the store: that it has no narrow fit" in section
     assert "Second pairs for your other surfaces" in section
     assert "Ridgeback Trail 7 trail shoe: a second pair for trails" in section

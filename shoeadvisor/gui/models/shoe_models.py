@@ -44,7 +44,7 @@ from shoeadvisor.core.compare import (
 from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, tier_of
 from shoeadvisor.core.ids import FeatureId, SurfaceMatch
 from shoeadvisor.core.shoes import Shoe
-from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note
+from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note, tie_rule
 
 from ..platform.qt_compat import none_safe
 from ..platform.theme import error_colour, is_dark
@@ -193,8 +193,7 @@ class ShoeListModel(QAbstractTableModel):
         "The shoe's name",
         "The surface the shoe is made for and how it fits yours: shoes for your main surface "
         "come first, then second pairs for your other surfaces, then the rest",
-        f"Shoes with the same tie number score within {TIE_POINTS:g} points of each other: "
-        f"try them on and {TIE_ADVICE} ({TIE_ORDER})",
+        tie_rule(TIE_POINTS).removesuffix("."),
         "How many of the features that count for you are known for this shoe; an unknown "
         "one earns no points",
         "✗ essential features this shoe lacks; ! features you should avoid that it has",
@@ -575,8 +574,7 @@ class CompareModel(QAbstractTableModel):
     ROW_TIPS = (
         "The surface each shoe is made for and how it fits yours: a shoe for your main "
         "surface, a second pair for another surface you run on, or not for your ground.",
-        f"Shoes with the same tie number score within {TIE_POINTS:g} points of each other: "
-        f"try them on and {TIE_ADVICE} ({TIE_ORDER}).",
+        tie_rule(TIE_POINTS),
         "How many of the features that count for you are known for each shoe. An unknown "
         "feature earns no points, exactly like a known absent one.",
         "The features that count for you but are not known for the shoe: look at them (or "
