@@ -92,7 +92,8 @@ def test_every_key_of_the_advice_json_is_named() -> None:
 
 def test_every_key_of_the_runs_and_shoes_json_is_named() -> None:
     start = datetime(2026, 3, 2, 7, tzinfo=UTC)
-    days = [(1, 5.0, None), (2, 6.0, 2), (5, 8.0, 3), (7, 9.0, None), (9, 18.0, 4)]
+    days = [(-30, 4.0, None), (1, 5.0, None), (2, 6.0, 2), (5, 8.0, 3), (7, 9.0, None)]
+    days.append((9, 18.0, 4))  # the first run 39 days before: judged
     runs = [
         Run(
             i,

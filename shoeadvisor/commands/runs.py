@@ -157,6 +157,12 @@ def _list(args: argparse.Namespace) -> int:
             f"Two-week change {progression['increase_pct']:+.0f}%: {progression['label']} "
             f"[{progression['evidence']}; {_source_names(progression['sources'])}]"
         )
+    if load["spikes_judged_from"] is not None:
+        since = datetime.fromisoformat(load["spikes_judged_from"]).astimezone()
+        print(
+            f"Runs before {since:%Y-%m-%d %H:%M} are not judged for spikes: the log does not "
+            "hold the 30 days before them"
+        )
     spikes = [r for r in data["runs"] if r["spike"]]
     if spikes:
         spike = spikes[-1]["spike"]

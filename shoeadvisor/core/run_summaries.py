@@ -15,6 +15,8 @@ from . import labels
 from .form_limits import KM_PER_MI
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .knowledge import Knowledge
     from .load import LoadBand
     from .training import SpikeMark, TrainingLoad, WeekTotal
@@ -97,6 +99,24 @@ def evidence_line(band: LoadBand, kb: Knowledge) -> str:
     return f"Evidence: {labels.grade_phrase(band.evidence)}. {many}: {_sources(band.sources, kb)}."
 
 
+#: The Spike column of a run the log does not yet hold the 30 days before (core.training).
+NOT_JUDGED = "not judged"
+
+
+def _moment(when: datetime) -> str:
+    local = when.astimezone()
+    return f"{local:%d %b %Y}, {local:%H:%M}"
+
+
+def not_judged_detail(judged_from: datetime | None) -> str:
+    """Why a run is not judged for a spike, and from when runs are."""
+    when = f" Runs from {_moment(judged_from)} on are judged." if judged_from else ""
+    return (
+        "Not judged: your log starts fewer than 30 days before this run, so the longest run "
+        f"of the 30 days before it is not known (you may have run before you logged).{when}"
+    )
+
+
 def spike_cell(mark: SpikeMark) -> str:
     """What the Spike column shows: "+45% (30–100% longer)"."""
     return mark.label
@@ -114,6 +134,14 @@ def spike_detail(mark: SpikeMark, kb: Knowledge, units: str = "metric") -> str:
     )
 
 
+def change_words(increase_pct: float) -> str:
+    """ "25% less", "15% more", "the same" (rounded to whole percent)."""
+    whole = round(increase_pct)
+    if whole == 0:
+        return "the same"
+    return f"{abs(whole)}% {'more' if whole > 0 else 'less'}"
+
+
 def progression_line(load: TrainingLoad, kb: Knowledge, units: str = "metric") -> str:
     """The last 7 days against the 7 before, with the band, its grade and sources."""
     latest = distance(load.weekly_km, units)
@@ -124,7 +152,7 @@ def progression_line(load: TrainingLoad, kb: Knowledge, units: str = "metric") -
             f"Last 7 days: {latest}; the 7 days before: {before} \u2014 no base week to "
             "compare with."
         )
-    change = f"{band.increase_pct:+.0f}%"
+    change = change_words(band.increase_pct)
     found = (
         "a band one cohort of novices linked with more injuries, short of significance"
         if band.raised and band.hazard_ratio is not None
@@ -143,14 +171,26 @@ def planned_line(
     mark: SpikeMark | None,
     kb: Knowledge,
     units: str = "metric",
+    *,
+    judged_from: datetime | None = None,
 ) -> str:
-    """The next planned long run against the longest of the past 30 days."""
+    """The next planned long run against the longest of the past 30 days.
+
+    `judged_from`: when the log first holds 30 days (core.training), if that is still
+    to come; the planned run is not judged before it.
+    """
     if planned_km is None:
         return (
             "Type the longest run you plan next (Advice page, Training) to check it against "
             "your longest run of the past 30 days."
         )
     planned = distance(planned_km, units)
+    if judged_from is not None:
+        return (
+            f"Planned {planned}: not judged yet — your log starts fewer than 30 days ago, "
+            "so your longest run of the past 30 days is not known. It is checked from "
+            f"{_moment(judged_from)}."
+        )
     if longest_30d_km <= 0:
         return f"Planned {planned}: no run in the past 30 days to compare it with."
     longest = distance(longest_30d_km, units)

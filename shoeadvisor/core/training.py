@@ -4,6 +4,12 @@ The bands of the single-run spike (a run longer than the longest of the previous
 days, Frandsen 2025) and of the two-week progression (Nielsen 2014) are core/load.py's;
 this module applies them to logged runs (in the runner's local time), adds the weekly
 runs and knee pain, and fills the profile's load fields.
+
+A run is judged only once the log holds the whole 30 days before it: a runner's second
+run ever is not "+35%" when nobody knows what they ran before they started logging.
+`judged_from` is the moment that holds from (30 days after the log's first run); a run
+planned now is judged from then too. docs/runs.md says so; the window shows "not
+judged" on the runs before it.
 """
 
 from __future__ import annotations
@@ -115,6 +121,12 @@ class TrainingLoad:
     runs: int
     #: The last 7 days against the 7 before (Nielsen 2014); None without a base week.
     progression: LoadBand | None = None
+    #: From when runs are judged for a spike: 30 days after the first (None without runs).
+    judged_from: datetime | None = None
+
+    def judges(self, when: datetime) -> bool:
+        """Whether a run at `when` (or one planned now) has the 30 days before it logged."""
+        return self.judged_from is not None and when >= self.judged_from
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,6 +136,7 @@ class TrainingLoad:
             "longest_run_30d_km": round(self.longest_run_30d_km, 2),
             "weeks": [w.to_json() for w in self.weeks],
             "two_week_progression": self.progression.to_json() if self.progression else None,
+            "spikes_judged_from": self.judged_from.isoformat() if self.judged_from else None,
             "spikes": [{"run_id": m.run_id, **m.to_json()} for m in self.marks],
             "knee_pain_by_shoe": [p.to_json() for p in self.pain_by_shoe],
         }
@@ -141,22 +154,46 @@ def _local(run: LoggedRun, tz: Any) -> datetime:
     return run.start.astimezone(tz)
 
 
+def judged_from(runs: Sequence[LoggedRun]) -> datetime | None:
+    """From when a run has the whole 30 days before it in the log; None without runs.
+
+    That is SPIKE_WINDOW after the log's first run: a run exactly then compares with
+    a window that starts at the first run.
+    """
+    first = min((r.start for r in runs), default=None)
+    return None if first is None else first + SPIKE_WINDOW
+
+
 def spike_marks(runs: Sequence[LoggedRun], tz: Any = None) -> list[SpikeMark]:
-    """Runs in a raised band against the longest run of the 30 days before them."""
+    """Runs in a raised band against the longest run of the 30 days before them.
+
+    Only runs from `judged_from` on: before it, the log does not hold their 30 days.
+    """
     ordered = sorted(runs, key=lambda r: (r.start, r.id))
+    first_judged = judged_from(ordered)
     spikes = run_spikes([(_local(r, tz), r.distance_km) for r in ordered])
     marks: list[SpikeMark] = []
     # run_spikes keeps the order of runs at the same moment, so the two lists align.
     for run, spike in zip(ordered, spikes, strict=True):
-        if spike.band is not None and spike.band.raised and spike.longest_before_km:
-            marks.append(SpikeMark(run.id, run.distance_km, spike.longest_before_km, spike.band))
+        if spike.band is None or not spike.band.raised or not spike.longest_before_km:
+            continue
+        if first_judged is None or run.start < first_judged:
+            continue
+        marks.append(SpikeMark(run.id, run.distance_km, spike.longest_before_km, spike.band))
     return marks
 
 
 def planned_run_check(
     planned_km: float, runs: Sequence[LoggedRun], now: datetime
 ) -> SpikeMark | None:
-    """The band a planned run would be in, against the longest run of the past 30 days."""
+    """The band a planned run would be in, against the longest run of the past 30 days.
+
+    None when it is not in a raised band, and when the log does not yet hold the past
+    30 days (see `judged_from`; the window says which).
+    """
+    first_judged = judged_from(runs)
+    if first_judged is None or now < first_judged:
+        return None
     longest = max(
         (r.distance_km for r in runs if now - SPIKE_WINDOW <= r.start <= now), default=0.0
     )
@@ -215,6 +252,7 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
         tuple(pain),
         len(ordered),
         two_week_progression([before, latest]) if ordered else None,
+        judged_from(ordered),
     )
 
 

@@ -35,7 +35,8 @@ def test_distances_times_and_paces_in_the_runners_units() -> None:
 
 
 def test_a_spike_says_how_much_longer_the_band_the_grade_the_source_and_no_cause() -> None:
-    runs = [R(1, NOW - timedelta(days=20), 10), R(2, NOW - timedelta(days=2), 16)]
+    runs = [R(1, NOW - timedelta(days=40), 5), R(2, NOW - timedelta(days=20), 10)]
+    runs.append(R(3, NOW - timedelta(days=2), 16))
     [mark] = spike_marks(runs, UTC)
     assert words.spike_cell(mark) == "+60% (30–100% longer)"
     detail = words.spike_detail(mark, knowledge())
@@ -48,7 +49,7 @@ def test_a_spike_says_how_much_longer_the_band_the_grade_the_source_and_no_cause
 
 def test_the_planned_run_line_for_no_plan_no_base_within_and_over() -> None:
     kb = knowledge()
-    runs = [R(1, NOW - timedelta(days=5), 12)]
+    runs = [R(0, NOW - timedelta(days=40), 8), R(1, NOW - timedelta(days=5), 12)]
     assert "Type the longest run" in words.planned_line(None, 12, None, kb)
     assert "no run in the past 30 days" in words.planned_line(15, 0, None, kb)
     within = words.planned_line(13, 12, planned_run_check(13, runs, NOW), kb)
@@ -65,9 +66,33 @@ def test_the_two_week_change_with_its_band_and_its_weak_grade() -> None:
     runs = [R(1, NOW - timedelta(days=10), 10), R(2, NOW - timedelta(days=3), 14)]
     line = words.progression_line(analyse_runs(runs, NOW), kb)
     assert "Last 7 days: 14.0 km; the 7 days before: 10.0 km" in line
-    assert "+40%" in line and "more than 30% more" in line and "weak evidence" in line
+    assert "40% more (a rise of more than 30%)" in line and "weak evidence" in line
     flat = words.progression_line(analyse_runs([R(1, NOW - timedelta(days=3), 5)], NOW), kb)
     assert "no base week" in flat
+
+
+def test_a_week_of_less_reads_as_less_in_plain_words() -> None:
+    # It read "−25% (under 10% more (or less))".
+    kb = knowledge()
+    runs = [R(1, NOW - timedelta(days=10), 20), R(2, NOW - timedelta(days=3), 15)]
+    line = words.progression_line(analyse_runs(runs, NOW), kb)
+    assert "— 25% less (a drop, or a rise under 10%): not a band linked" in line
+    assert "((" not in line and "))" not in line and "or less)" not in line
+    for measure in kb.load.values():  # every band label is a plain phrase, no brackets
+        for band in measure.band:
+            assert not set("()[]") & set(band.label), band.label
+    assert words.change_words(0.2) == "the same" and words.change_words(12.4) == "12% more"
+
+
+def test_a_run_or_plan_that_is_not_judged_says_why_and_from_when() -> None:
+    kb = knowledge()
+    since = datetime(2025, 7, 20, 8, tzinfo=UTC)
+    detail = words.not_judged_detail(since)
+    assert detail.startswith("Not judged: your log starts fewer than 30 days before this run")
+    assert "20 Jul 2025" in detail
+    plan = words.planned_line(25, 12, None, kb, judged_from=since)
+    assert plan.startswith("Planned 25.0 km: not judged yet") and "20 Jul 2025" in plan
+    assert "reference" not in plan
 
 
 def test_pain_per_week_and_per_shoe_is_a_record() -> None:

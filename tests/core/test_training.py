@@ -62,11 +62,34 @@ def test_spikes_are_marked_with_the_bands_of_core_load() -> None:
 
 
 def test_planned_run_is_checked_against_the_past_30_days() -> None:
-    runs = [R(1, ago(10), 10), R(2, ago(3), 12)]
+    runs = [R(0, ago(45), 30), R(1, ago(10), 10), R(2, ago(3), 12)]
     planned = planned_run_check(25, runs, NOW)
     assert planned is not None and planned.band.id == "over_100"
+    assert planned.longest_previous_30d_km == 12  # the 30 km run is 45 days old
     assert planned_run_check(12.5, runs, NOW) is None  # +4%: reference band
     assert planned_run_check(10, [], NOW) is None  # nothing to compare with
+
+
+def test_only_runs_with_30_days_of_log_before_them_are_judged() -> None:
+    # A runner's first weeks: the 2nd run ever is not "+35%", nor the 5th "+60%".
+    runs = [R(1, ago(40), 10), R(2, ago(38), 13.5), R(3, ago(20), 16), R(4, ago(5), 20)]
+    load = analyse_runs(runs, NOW)
+    assert load.judged_from == ago(40) + timedelta(days=30)
+    assert [m.run_id for m in load.marks] == [4]  # +25% over 16 km, 35 days into the log
+    assert [load.judges(r.start) for r in runs] == [False, False, False, True]
+    assert spike_marks(runs[:3], UTC) == []
+    # Exactly 30 days after the first run: its window starts at the first run.
+    edge = [R(1, ago(40), 10), R(2, ago(10), 13)]
+    assert [m.run_id for m in spike_marks(edge, UTC)] == [2]
+    assert spike_marks([R(1, ago(40), 10), R(2, ago(10.01), 13)], UTC) == []
+
+
+def test_a_planned_run_waits_for_30_days_of_log() -> None:
+    young = [R(1, ago(10), 10), R(2, ago(3), 12)]  # a log of 10 days
+    assert planned_run_check(25, young, NOW) is None
+    load = analyse_runs(young, NOW)
+    assert not load.judges(NOW) and load.judged_from == ago(10) + timedelta(days=30)
+    assert analyse_runs([], NOW).judged_from is None and not analyse_runs([], NOW).judges(NOW)
 
 
 def test_two_week_progression_uses_the_last_two_7_day_spans() -> None:

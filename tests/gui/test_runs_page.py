@@ -280,6 +280,30 @@ def test_the_long_run_is_marked_with_its_band_grade_and_source(qtbot: QtBot, his
     win.close()
 
 
+def test_a_young_log_does_not_judge_its_runs_and_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    # A runner's first two runs: the second, 35% longer, read "+35%" before.
+    now = datetime.now().astimezone()
+    for days_ago, km in ((10, 8.0), (3, 10.8)):
+        track = Track(start=morning(now, days_ago), points=int(km * 1000 / 15) + 1, step_s=5)
+        (tmp_path / f"run-{days_ago}.gpx").write_text(gpx_text(track))
+    win = runner(qtbot)
+    assert imported(qtbot, win, tmp_path).startswith("2 imported")
+    page = win.runs_page
+    assert win.session.training is not None and win.session.training.marks == ()
+    for row in range(page.proxy.rowCount()):
+        cell = page.proxy.index(row, RunTableModel.SPIKE)
+        assert cell.data() == "not judged"
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Not judged: your log starts fewer than 30 days before this run")
+        assert "+" not in cell.data()
+    win.session.update(planned_longest_run_km=25)
+    qtbot.waitUntil(lambda: "not judged yet" in page.planned.text())
+    assert "longer than your longest run" not in page.planned.text()
+    page.spikes_only.setChecked(True)
+    assert page.proxy.rowCount() == 0
+    win.close()
+
+
 def _click(qtbot: QtBot, win: MainWindow, run_id: int, column: int) -> None:
     page = win.runs_page
     source = page.model.index(page.model.row_of(run_id), column)

@@ -46,7 +46,8 @@ def recent(days_ago: float, km: float) -> Track:
 def test_import_list_and_shoes_end_to_end(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], runner: str
 ) -> None:
-    (tmp_path / "a.fit").write_bytes(fit_bytes(recent(20, 6)))
+    (tmp_path / "old.gpx").write_text(gpx_text(recent(45, 4)))  # spikes judged from 15 days ago
+    (tmp_path / "a.fit").write_bytes(fit_bytes(recent(20, 6)))  # +50%, but not judged
     (tmp_path / "b.gpx").write_text(gpx_text(recent(10, 5)))
     (tmp_path / "c.fit").write_bytes(fit_bytes(recent(3, 9)))  # +50% over the 30-day longest
     (tmp_path / "ride.fit").write_bytes(fit_bytes(recent(2, 20), sport=Sport.CYCLING))
@@ -56,7 +57,7 @@ def test_import_list_and_shoes_end_to_end(
     assert run_cli(capsys, "shoes", "default", "trail", "road-trainer")[0] == 0
     code, out, err = run_cli(capsys, "runs", "import", str(tmp_path), "--profile", "ana")
     assert code == 2  # a broken file is an input error, after the others are imported
-    assert "Ana: 3 imported, 0 duplicates, 1 skipped, 1 broken" in out
+    assert "Ana: 4 imported, 0 duplicates, 1 skipped, 1 broken" in out
     assert "skipped" in out and "ride.fit" in out
     assert err.count("\n") == 1 and "bad.fit" in err and "Traceback" not in err
     code, out, _ = run_cli(capsys, "runs", "import", str(tmp_path / "a.fit"))
@@ -64,24 +65,27 @@ def test_import_list_and_shoes_end_to_end(
 
     code, out, _ = run_cli(capsys, "runs", "list", "--json")
     data = json.loads(out)
-    assert [round(r["distance_km"]) for r in data["runs"]] == [6, 5, 9]
+    assert [round(r["distance_km"]) for r in data["runs"]] == [4, 6, 5, 9]
     assert all(r["shoe_id"] == "road-trainer" for r in data["runs"])  # the trail default
-    assert data["runs"][2]["spike"]["increase_pct"] == pytest.approx(50, abs=1)
+    assert [r["spike"] is not None for r in data["runs"]] == [False, False, False, True]
+    assert data["runs"][3]["spike"]["increase_pct"] == pytest.approx(50, abs=1)
     assert data["load"]["longest_run_30d_km"] == pytest.approx(9, abs=0.05)
-    run_id = data["runs"][2]["id"]
+    run_id = data["runs"][3]["id"]
+    code, out, _ = run_cli(capsys, "runs", "list")
+    assert "Runs before " in out and "are not judged for spikes" in out
     assert run_cli(capsys, "runs", "pain", str(run_id), "3")[0] == 0
 
     code, out, _ = run_cli(capsys, "shoes", "list", "--json")
     shoes = json.loads(out)
     (shoe,) = shoes["shoes"]
-    assert shoe["km"] == pytest.approx(350 + 20, abs=0.1)
-    assert shoe["runs"] == 3 and shoe["default_for"] == ["trail"]
+    assert shoe["km"] == pytest.approx(350 + 24, abs=0.1)
+    assert shoe["runs"] == 4 and shoe["default_for"] == ["trail"]
     assert shoe["wear"]["band"] == "in_use"
     assert shoe["knee_pain"]["knee_pain_mean"] == 3
     assert "not an injury limit" in shoes["wear_convention"]
     assert "not a cause" in shoes["knee_pain_note"]
     code, out, _ = run_cli(capsys, "shoes", "list")
-    assert "Road Trainer" in out and "370.0 km" in out and "rule of thumb" in out
+    assert "Road Trainer" in out and "374.0 km" in out and "rule of thumb" in out
 
     code, out, _ = run_cli(capsys, "advise", "--profile", runner, "--json")
     advice = json.loads(out)

@@ -27,6 +27,7 @@ from shoeadvisor.core import run_summaries as words
 from shoeadvisor.core.training import LoggedRun, SpikeMark
 
 from ..platform.qt_compat import none_safe
+from ..platform.theme import muted_colour
 from .table_base import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -50,6 +51,7 @@ class RunRow:
     run: Any  # shoeadvisor.storage.runlog.Run (gui/ sees it through the session)
     mark: SpikeMark | None
     spike_detail: str  # "" without a mark
+    judged: bool = True  # False: the log does not hold the 30 days before it (core.training)
 
 
 def spike_colours(palette: QPalette) -> tuple[QColor, QColor]:
@@ -110,6 +112,8 @@ class RunTableModel(ColumnTableModel):
         self.editable = False
         self.on_edit: EditHandler | None = None
         self._colours = spike_colours(QPalette())
+        self._muted = QColor(muted_colour())
+        self._judged_from: datetime | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -126,15 +130,29 @@ class RunTableModel(ColumnTableModel):
         units: str = "metric",
         editable: bool = False,
         palette: QPalette | None = None,
+        judged_from: datetime | None = None,
     ) -> None:
-        """Show these runs; the same runs again (an edit) update in place, keeping the view."""
+        """Show these runs; the same runs again (an edit) update in place, keeping the view.
+
+        `judged_from`: runs before it are shown as not judged for a spike (core.training).
+        """
         by_run = {m.run_id: m for m in marks}
-        rows = [RunRow(r, by_run.get(r.id), details.get(r.id, "")) for r in runs]
+        self._judged_from = judged_from
+        rows = [
+            RunRow(
+                r,
+                by_run.get(r.id),
+                details.get(r.id, ""),
+                judged_from is None or r.start >= judged_from,
+            )
+            for r in runs
+        ]
         self._shoe_names = dict(shoe_names)
         self._choices = [(None, NO_SHOE), *choices]
         self.editable = editable
         if palette is not None:
             self._colours = spike_colours(palette)
+            self._muted = QColor(muted_colour(palette))
         self._units = units
         rows = self._sorted(rows, self._sort_column, self._sort_order)
         if rows and [r.run.id for r in rows] == [r.run.id for r in self._rows]:
@@ -231,7 +249,11 @@ class RunTableModel(ColumnTableModel):
                 return self._colours[0]
             if role == Qt.ItemDataRole.ForegroundRole:
                 return self._colours[1]
+        if col == self.SPIKE and not item.judged and role == Qt.ItemDataRole.ForegroundRole:
+            return self._muted
         if role == Qt.ItemDataRole.AccessibleTextRole and col == self.SPIKE:
+            if not item.judged:
+                return words.not_judged_detail(self._judged_from)
             return item.spike_detail or "no spike"
         return None
 
@@ -276,7 +298,9 @@ class RunTableModel(ColumnTableModel):
         if col == self.PAIN:
             return "" if run.knee_pain is None else f"{run.knee_pain}/10"
         if col == self.SPIKE:
-            return "" if item.mark is None else "\u25b2 " + words.spike_cell(item.mark)
+            if item.mark is not None:
+                return "\u25b2 " + words.spike_cell(item.mark)
+            return "" if item.judged else words.NOT_JUDGED
         if col == self.FILE:
             return file_name(run.source_file)
         return ""
@@ -301,7 +325,9 @@ class RunTableModel(ColumnTableModel):
         if col == self.PAIN:
             return -1 if run.knee_pain is None else int(run.knee_pain)
         if col == self.SPIKE:
-            return -1.0 if item.mark is None else float(item.mark.increase)
+            if item.mark is None:
+                return -1.0 if item.judged else -2.0  # not judged: below "no spike"
+            return float(item.mark.increase)
         if col == self.FILE:
             return file_name(run.source_file).casefold()
         return 0
@@ -309,6 +335,8 @@ class RunTableModel(ColumnTableModel):
     def _tooltip(self, item: RunRow, col: int) -> str | None:
         run = item.run
         if col == self.SPIKE:
+            if not item.judged:
+                return words.not_judged_detail(self._judged_from)
             return item.spike_detail or "Not longer than the longest run of the 30 days before it"
         if col == self.FILE:
             return str(run.source_file)

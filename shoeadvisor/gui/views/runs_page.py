@@ -8,7 +8,7 @@ import) is an action through the session.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -325,6 +325,7 @@ class RunsPage(QWidget):
             units=self.units,
             editable=not session.read_only and session.profile_id is not None,
             palette=self.palette(),
+            judged_from=training.judged_from if training is not None else None,
         )
         has_runs = bool(session.runs)
         self.stack.setCurrentWidget(self._table_page if has_runs else self.empty_label)
@@ -448,8 +449,14 @@ class RunsPage(QWidget):
             return
         advised = session.advised_profile
         planned_km = advised.planned_longest_run_km if advised is not None else None
+        waiting = not training.judges(datetime.now().astimezone())
         text = words.planned_line(
-            planned_km, training.longest_run_30d_km, session.planned_run(), session.knowledge, units
+            planned_km,
+            training.longest_run_30d_km,
+            session.planned_run(),
+            session.knowledge,
+            units,
+            judged_from=training.judged_from if waiting else None,
         )
         mark = session.planned_run()
         self.planned.setText(f"<b>{escape(text)}</b>" if mark is not None else escape(text))
