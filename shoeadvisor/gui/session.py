@@ -354,6 +354,12 @@ class RunnerSession(QObject):
         return (self._store.read_only_reason() or "") if self._store is not None else ""
 
     @property
+    def run_log_notice(self) -> str | None:
+        """What the runner should know about the run log read here (its latest changes
+        cannot be shown, say); None when nothing. The window says it once."""
+        return self._store.run_log_notice() if self._store is not None else None
+
+    @property
     def locked_by_another_window(self) -> bool:
         return self._store is not None and self._store.read_only_cause() == "other_copy"
 

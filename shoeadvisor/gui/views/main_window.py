@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         if self.profiles_panel is None:
             self._build_frame()
         self.session.start()
+        if self.settings.problem:
+            self.notice.tell(f"The window starts with its default layout: {self.settings.problem}.")
+        self._tell_notices()
         # After the paint that shows the profile (its update is already queued): nobody
         # types a shortcut within the first frames, and the key enums cost ~12 ms.
         QTimer.singleShot(0, self.install_shortcuts)
@@ -158,6 +161,10 @@ class MainWindow(QMainWindow):
 
         self.import_status = ImportStatus(self.session)
         self.statusBar().addWidget(self.import_status)
+        from ..widgets.status_notice import StatusNotice
+
+        self.notice = StatusNotice()
+        self.statusBar().addWidget(self.notice, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
 
         state = self.settings.read_bytes("window/state")
@@ -254,6 +261,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Runs imported: {state.summary}{broken}", 20_000)
         if not session.started:
             return
+        self._tell_notices()
         if session.is_open:
             self._build_pages()
             if self.stack.currentWidget() is not self.tabs:
@@ -264,6 +272,12 @@ class MainWindow(QMainWindow):
             profile = session.profile
             parts = [profile.name] if profile is not None else []
             self.setWindowTitle(" \u2014 ".join([*parts, "ShoeAdvisor"]))
+
+    def _tell_notices(self) -> None:
+        """What the store says about the files it read, once (the session passes it on)."""
+        log = self.session.run_log_notice if self.profiles_panel is not None else None
+        if log:
+            self.notice.tell(f"Your runs: {log}.")
 
     # ------------------------------------------------------------------ public API
     @property
