@@ -375,6 +375,17 @@ class ShoeScore:
         return tuple(f for f in self._table.matter if f not in levels)
 
     @property
+    def drop_counts(self) -> bool:
+        """Whether the heel-to-toe drop can move this shoe's score for this runner.
+
+        It counts once the runner's experience is known (the trial's finding depends on
+        how often they run); then a known drop no rule rewards earns 0, like a known
+        feature below the target, and an unknown one earns nothing. Where it does not
+        count, no drop ever changes the score, as with an optional feature.
+        """
+        return self._table.drop_matters
+
+    @property
     def measure_in_store(self) -> tuple[str, ...]:
         """Measurements that would change the score but are not given (today: the drop)."""
         if self.shoe.drop_mm is None and self._table.drop_matters:

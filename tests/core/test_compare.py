@@ -171,3 +171,26 @@ def test_surface_match_and_tie_words() -> None:
     assert labels.surface_match("none", "track") == "Track · not your ground"
     assert labels.surface_match("unknown", None) == "? Surface not given"
     assert labels.tie(2, 3) == "tie 2: 3 shoes"
+
+
+def test_whether_the_drop_counts_is_cores_and_a_counted_0_is_no_not_counted() -> None:
+    from shoeadvisor.core.compare import drop_verdict
+
+    shoes = [
+        Shoe(id="low", name="Low", surface="road", drop_mm=4),
+        Shoe(id="ten", name="Ten", surface="road", drop_mm=10),
+        Shoe(id="blank", name="Blank", surface="road"),
+    ]
+    unsure = {s.shoe.id: s for s in advise(profile(experience=None), shoes).shoes}
+    assert not any(s.drop_counts for s in unsure.values())
+    for shoe_id in ("low", "ten", "blank"):
+        found = drop_verdict(unsure[shoe_id])
+        assert not found.counts and found.verdict is Verdict.NEUTRAL and found.points == 0
+        assert "does not count for you yet" in found.note
+    regular = {s.shoe.id: s for s in advise(profile(experience="advanced"), shoes).shoes}
+    assert all(s.drop_counts for s in regular.values())
+    low, ten = drop_verdict(regular["low"]), drop_verdict(regular["ten"])
+    assert low.counts and low.points == 0 and low.verdict is Verdict.WEAK
+    assert "553 runners" in low.note
+    assert ten.points > 0 and ten.verdict is Verdict.GOOD
+    assert drop_verdict(regular["blank"]).verdict is Verdict.UNKNOWN

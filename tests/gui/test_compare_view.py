@@ -241,12 +241,49 @@ def test_drop_row_shows_the_points_advise_gave(
     low_cell = model.index(model.DROP_ROW, columns["low"])
     high_cell = model.index(model.DROP_ROW, columns["high"])
     assert low_cell.data(SortRole) == 0 and high_cell.data(SortRole) == 4
-    assert low_cell.data() == "4 mm  +0.0" and high_cell.data() == "10 mm  +4.0"
-    assert low_cell.data(VerdictRole) is Verdict.NEUTRAL
+    assert low_cell.data() == "~ 4 mm  +0.0" and high_cell.data() == "✓ 10 mm  +4.0"
+    assert low_cell.data(VerdictRole) is Verdict.WEAK  # counts, and earns 0
     assert "553 runners" in low_cell.data(Qt.ItemDataRole.ToolTipRole)
     scores = {s.shoe.id: s.score for s in session.advice.shoes}
     assert scores["high"] - scores["low"] == 4
     assert [s.shoe.id for s in model.scores] == ["high", "low"]
+
+
+def test_a_drop_that_does_not_count_looks_unlike_one_that_earns_0(
+    qtbot: QtBot, view: CompareView, session: RunnerSession
+) -> None:
+    # It looked the same: "4 mm" for a counted 0 and for a drop that cannot count.
+    low = Shoe(id="low", name="Low drop", features=FULL, drop_mm=4)
+    high = Shoe(id="high", name="Ten mm", features=FULL, drop_mm=10)
+    blank = Shoe(id="blank", name="Not measured", features=FULL)
+    session.set_shoes([low, high, blank])
+    session.update(experience=None)  # not filled in: the drop cannot count yet
+    view.select_shoes(["low", "high", "blank"])
+    model = view.compare_model
+    columns = {s.shoe.id: c for c, s in enumerate(model.scores)}
+    assert all(not s.drop_counts for s in model.scores)  # core says so, per shoe
+    row = model.DROP_ROW
+    title = model.headerData(row, Qt.Orientation.Vertical)
+    assert title == "Heel-to-toe drop  · not counted"
+    for shoe_id in ("low", "high"):
+        cell = model.index(row, columns[shoe_id])
+        assert cell.data(VerdictRole) is Verdict.NEUTRAL
+        assert "+" not in cell.data() and cell.data().startswith("· ")  # no points
+        assert cell.data(Qt.ItemDataRole.FontRole).italic()
+        assert "does not count for you yet" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, columns["blank"]).data(VerdictRole) is Verdict.NEUTRAL
+
+    session.update(experience="advanced")  # now it counts: a low drop earns 0, shown as 0
+    view.select_shoes(["low", "high", "blank"])
+    columns = {s.shoe.id: c for c, s in enumerate(model.scores)}
+    assert all(s.drop_counts for s in model.scores)
+    assert model.headerData(row, Qt.Orientation.Vertical) == "Heel-to-toe drop"
+    counted_zero = model.index(row, columns["low"])
+    assert counted_zero.data() == "~ 4 mm  +0.0" and counted_zero.data(VerdictRole) is Verdict.WEAK
+    assert not counted_zero.data(Qt.ItemDataRole.FontRole)
+    unknown = model.index(row, columns["blank"])
+    assert unknown.data(VerdictRole) is Verdict.UNKNOWN and unknown.data() == "? not measured"
+    assert "counts for you" in unknown.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_without_selection_the_top_three_are_compared(view: CompareView) -> None:

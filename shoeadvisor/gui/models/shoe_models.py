@@ -34,6 +34,7 @@ from shoeadvisor.core.compare import (
     Verdict,
     counting_first,
     coverage_note,
+    drop_verdict,
     feature_verdicts,
     level_source,
     store_check_note,
@@ -679,6 +680,8 @@ class CompareModel(QAbstractTableModel):
             return None
         feature = self.feature_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
+            if section == self.DROP_ROW and not self._drop_counts():
+                return f"{self.ROW_TITLES[section]}  · not counted"
             if feature is None:
                 return self.ROW_TITLES[section]
             if feature.level == "optional":
@@ -703,9 +706,16 @@ class CompareModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and feature and feature.level == "optional":
+        not_counted = section == self.DROP_ROW and not self._drop_counts()
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            not_counted or (feature and feature.level == "optional")
+        ):
             return QBrush(QColor(verdict_colours(Verdict.NEUTRAL)[1]))
         return None
+
+    def _drop_counts(self) -> bool:
+        """Whether the drop counts for this runner (the same for every shoe compared)."""
+        return any(score.drop_counts for score in self._scores)
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -862,33 +872,39 @@ class CompareModel(QAbstractTableModel):
         return None
 
     def _drop_data(self, score: ShoeScore, role: int) -> Any:
-        drop = score.shoe.drop_mm
-        points = score.adjustment_points
+        """Like a feature's cell: a counted drop says its points (also 0), one that does not
+        count for this runner is italic, without points, and says why."""
+        found = drop_verdict(score)
+        drop = found.drop_mm
         if role == Qt.ItemDataRole.DisplayRole:
-            if drop is None:
-                return "? not measured"
-            text = f"{drop:g} mm"
-            return f"{text}  {_points(points)}" if score.adjustments else text
+            shown = "? not measured" if drop is None else f"{drop:g} mm"
+            if drop is None or not found.counts:
+                return f"{found.verdict.value} {shown}" if drop is not None else shown
+            return f"{found.verdict.value} {shown}  {_points(found.points)}"
         if role == SortRole:
-            return points
+            return found.points
         if role == RowRole:
             return None
         if role == VerdictRole:
-            if drop is None:
-                return Verdict.UNKNOWN
-            return Verdict.WEAK if points < 0 else Verdict.GOOD if points > 0 else Verdict.NEUTRAL
+            return found.verdict
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            mark = self._drop_data(score, VerdictRole)
-            colour = verdict_colours(mark)[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
+            colour = verdict_colours(found.verdict)[
+                0 if role == Qt.ItemDataRole.BackgroundRole else 1
+            ]
             return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.FontRole and not found.counts:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            said = "drop not given" if drop is None else f"drop {drop:g} mm"
+            if not found.counts:
+                return f"{score.shoe.name}: {said}. {found.note}"
             if drop is None:
-                return f"{score.shoe.name}: drop not given (see the maker's page or the label)."
-            reasons = " ".join(
-                f"{a.text} ({_points(a.points)} points; evidence: {a.evidence})"
-                for a in score.adjustments
-            )
-            return f"{score.shoe.name}: drop {drop:g} mm. {reasons or 'No points either way.'}"
+                return f"{score.shoe.name}: {found.note}"
+            evidence = "; ".join(f"evidence: {a.evidence}" for a in score.adjustments)
+            tail = f" ({_points(found.points)} points{'; ' + evidence if evidence else ''})"
+            return f"{score.shoe.name}: {said}. {found.note}{tail}"
         return None
 
     def _comfort_data(self, score: ShoeScore, role: int) -> Any:
