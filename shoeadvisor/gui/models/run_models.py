@@ -165,6 +165,15 @@ class RunTableModel(ColumnTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def set_palette(self, palette: QPalette) -> None:
+        """The spike and "not judged" colours for this palette (a theme switch); redrawn."""
+        self._colours = spike_colours(palette)
+        self._muted = QColor(muted_colour(palette))
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.SPIKE), self.index(len(self._rows) - 1, self.SPIKE)
+            )
+
     # -- sorting -------------------------------------------------------------
 
     def _sorted(self, rows: list[RunRow], column: int, order: Qt.SortOrder) -> list[RunRow]:

@@ -24,6 +24,41 @@ _BANNERS = {
 }
 
 
+#: What a widget that draws colours of its own (inline HTML colours, style sheets, cached
+#: brushes) defines to redraw them; the main window calls it on every such widget when the
+#: palette changes (a switch between a light and a dark desktop theme).
+FOLLOW_PALETTE = "follow_palette"
+
+
+def redraw_in_new_palette() -> int:
+    """Tell every widget with a `follow_palette()` that the palette changed; how many.
+
+    The one place that reacts to a theme switch (gui/views/main_window.py calls it after
+    QEvent.ApplicationPaletteChange or QStyleHints.colorSchemeChanged, once the widgets have
+    their new palettes): widgets painted from the palette redraw by themselves, these
+    redraw what they wrote in colours picked for the old one.
+
+    First every style sheet is set again: a widget with one (and its children) keeps the
+    palette it was polished with (Qt's style sheet style pins it), so the Knee page's
+    words or the shoe editor's level buttons would stay dark on a dark window.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    widgets = QApplication.allWidgets()
+    for widget in widgets:
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
+    told = 0
+    for widget in widgets:
+        follow = getattr(widget, FOLLOW_PALETTE, None)
+        if callable(follow):
+            follow()
+            told += 1
+    return told
+
+
 def palette_of(palette: QPalette | None = None) -> QPalette:
     return palette if palette is not None else QGuiApplication.palette()
 

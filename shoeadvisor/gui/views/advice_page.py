@@ -137,9 +137,16 @@ class AdvicePage(QWidget):
             self.show_status(text, problem, bold=name)
 
     def show_status(self, text: str, problem: bool = False, bold: str | None = None) -> None:
+        self._status = (text, problem, bold)
         shown = escape(text)
         if bold:
             shown = shown.replace(escape(bold), f"<b>{escape(bold)}</b>", 1)
         if problem:
             shown = f"<span style='color:{error_colour(self.palette())}'>{shown}</span>"
         self.status.setText(shown)
+
+    def follow_palette(self) -> None:
+        """The status line's red, in the new theme's (platform/theme.py)."""
+        status = getattr(self, "_status", None)
+        if status is not None:
+            self.show_status(*status)

@@ -322,6 +322,11 @@ class CompareView(QWidget):
         # Feature names give way to the shoes' columns (a cut name keeps its tooltip).
         self.compare_table.verticalHeader().setMaximumWidth(max(160, self.width() * 3 // 10))
 
+    def follow_palette(self) -> None:
+        """The verdict's and the legend's colours, in the new theme's (platform/theme.py)."""
+        self.legend.setText(legend_html())
+        self._update_comparison()
+
     def _fit_check_row(self, *_args: object) -> None:
         if self.compare_model.rowCount():
             self.compare_table.resizeRowToContents(CompareModel.CHECK_ROW)

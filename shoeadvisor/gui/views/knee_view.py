@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -311,10 +311,10 @@ class KneeView(QWidget):
         width = max(self.banner.width(), self.width() - 24, 200)
         self.banner.setMinimumHeight(self.banner.heightForWidth(width))
 
-    def changeEvent(self, event: QEvent) -> None:
-        """A switch to a dark (or light) desktop theme redraws the page in its colours."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and is_dark(self.palette()) != self._dark:
+    def follow_palette(self) -> None:
+        """A switch to a dark (or light) desktop theme redraws the page in its colours
+        (called by the main window for every page at once: platform/theme.py)."""
+        if is_dark(self.palette()) != self._dark:
             self._dark = is_dark(self.palette())
             self.setStyleSheet(page_style(self.palette()))
             self._prevention_for = False

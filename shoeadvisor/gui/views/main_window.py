@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -52,8 +60,6 @@ DOCK_WIDTH = 200
 
 def default_size() -> tuple[int, int]:
     """PREFERRED_SIZE, shrunk to 90% of the available screen when that is smaller."""
-    from PySide6.QtGui import QGuiApplication
-
     screen = QGuiApplication.primaryScreen()
     width, height = PREFERRED_SIZE
     if screen is None:
@@ -108,6 +114,10 @@ class MainWindow(QMainWindow):
         self.welcome.newProfileRequested.connect(self.new_profile)
         self.welcome.exampleRequested.connect(self.try_example)
         self.session.changed.connect(self._redraw)
+        self._palette_pending = False
+        scheme_changed = getattr(QGuiApplication.styleHints(), "colorSchemeChanged", None)
+        if scheme_changed is not None:  # the desktop's light/dark switch (Qt 6.5+)
+            scheme_changed.connect(self._palette_changed)
         self.resize(*default_size())
         geometry = settings.read_bytes("window/geometry")
         if not geometry.isEmpty():
@@ -278,6 +288,27 @@ class MainWindow(QMainWindow):
         log = self.session.run_log_notice if self.profiles_panel is not None else None
         if log:
             self.notice.tell(f"Your runs: {log}.")
+
+    # ------------------------------------------------------------------ theme
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (a light or dark desktop theme): text drawn in colours of its own
+        is redrawn everywhere at once, not at its next redraw (platform/theme.py)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._palette_changed()
+
+    def _palette_changed(self, *_args: object) -> None:
+        if not self._palette_pending:  # once per switch, after every widget has its palette
+            from PySide6.QtCore import QTimer
+
+            self._palette_pending = True
+            QTimer.singleShot(0, self._follow_palette)
+
+    def _follow_palette(self) -> None:
+        from ..platform.theme import redraw_in_new_palette
+
+        self._palette_pending = False
+        redraw_in_new_palette()
 
     # ------------------------------------------------------------------ public API
     @property

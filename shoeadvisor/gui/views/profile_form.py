@@ -635,6 +635,10 @@ class ProfileForm(QWidget):
                 label.setText(f"<span style='color:{colour}'>\u26a0 {escape(message)}</span>")
             label.setVisible(visible)
 
+    def follow_palette(self) -> None:
+        """The field errors' red, in the new theme's (platform/theme.py)."""
+        self._draw_errors(self._session.problems)
+
     def show_all_errors(self) -> None:
         """Show every message, also for fields the runner has not touched yet."""
         self._show_all = True

@@ -292,7 +292,7 @@ class ReadOnlyBanner(QFrame):
         self._session = session
         self.setObjectName("readOnlyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(banner_style("#readOnlyBanner", "read_only", self.palette()))
+        self.follow_palette()
         self.label = plain_label(ANOTHER_WINDOW)
         self.retry_button = QPushButton("Try again")
         layout = QHBoxLayout(self)
@@ -302,6 +302,11 @@ class ReadOnlyBanner(QFrame):
         self.retry_button.clicked.connect(self.retry)
         session.changed.connect(self._redraw)
         self._redraw(Change.LOCK)
+
+    def follow_palette(self) -> None:
+        """The banner's colours, for the theme shown (also after a switch). From the
+        application's palette: the banner's own is tinted by its style sheet."""
+        self.setStyleSheet(banner_style("#readOnlyBanner", "read_only"))
 
     def _redraw(self, change: Change) -> None:
         if change & Change.LOCK:

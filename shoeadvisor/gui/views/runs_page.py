@@ -302,6 +302,10 @@ class RunsPage(QWidget):
         if change & (Change.RUNS | Change.PROFILE | Change.DRAFT | Change.ADVICE | Change.CURRENT):
             self._draw_load()
 
+    def follow_palette(self) -> None:
+        """The spike cells' colours, in the new theme's (platform/theme.py)."""
+        self.model.set_palette(self.palette())
+
     def _shoe_names(self) -> dict[str, str]:
         return {owned.id: owned.shoe.name for owned in self._session.owned_shoes}
 

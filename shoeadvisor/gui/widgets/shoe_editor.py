@@ -332,7 +332,7 @@ class ShoeEditor(QDialog):
         outer.addWidget(scroll, 1)
 
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())}; font-weight: bold;")
+        self.follow_palette()
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName("Problems")
         self.error_label.hide()
@@ -357,6 +357,10 @@ class ShoeEditor(QDialog):
             self.set_values(values_from_shoe(shoe))
         self.start_from.currentIndexChanged.connect(self._start_from_changed)
         fit_to_screen(self, 760, 820)  # the checklist scrolls on a small screen
+
+    def follow_palette(self) -> None:
+        """The error line's red, in the theme's (also after a switch: platform/theme.py)."""
+        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())}; font-weight: bold;")
 
     def _number_edit(self, key: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
