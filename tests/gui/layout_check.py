@@ -17,14 +17,16 @@ words, each place where text or a control does not get the room it needs:
 - a scroll area whose content needs more width than it has (a form that scrolls
   sideways, or is cut when sideways scrolling is off);
 - a widget that sticks out of its parent (its layout asked for more room than there
-  is), outside scroll areas, whose content may be larger than the view by design.
+  is), outside scroll areas, whose content may be larger than the view by design;
+- texts a widget paints itself (the knee drawing's captions), where it says where in
+  `painted_texts()`: two that overlap, or one outside the widget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -255,6 +257,20 @@ def _cell_problems(view: QAbstractItemView, must_fit: Sequence[int]) -> list[str
     return list(found.values())
 
 
+def painted_text_problems(widget: QWidget) -> list[str]:
+    """Painted texts that run into each other or out of the widget (`painted_texts()`)."""
+    texts = widget.painted_texts()  # type: ignore[attr-defined]
+    found = []
+    bounds = QRectF(widget.rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
+    for i, (text, rect) in enumerate(texts):
+        if not bounds.contains(rect):
+            found.append(f"{_name(widget)}: painted {text!r} is outside the widget")
+        for other, other_rect in texts[i + 1 :]:
+            if rect.intersects(other_rect):
+                found.append(f"{_name(widget)}: painted {text!r} overlaps {other!r}")
+    return found
+
+
 def _sticks_out(widget: QWidget, root: QWidget) -> str | None:
     parent = widget.parentWidget()
     if parent is None or widget is root or widget.isWindow():
@@ -321,6 +337,8 @@ def layout_problems(
                 if callable(getter):
                     found.extend(_header_problems(getter(), _name(widget)))
             found.extend(_cell_problems(widget, must_fit.get(widget, ())))
+        if callable(getattr(widget, "painted_texts", None)):
+            found.extend(painted_text_problems(widget))
         if problem:
             found.append(problem)
         out = _sticks_out(widget, root)

@@ -3,7 +3,8 @@
 `Scenes` starts a window on a data folder and walks it the way a new runner does:
 the welcome page, an empty new profile, then a realistic runner with shoes on every
 page of the main window (whatever tabs it has), a knee red flag, imperial units, a
-profile deleted with its Undo bar, and the dialogs. Each scene is handed to a
+profile deleted with its Undo bar, and the dialogs (the shoe editor adding and editing a
+shoe, Similar shoes, the sources, the report, About). Each scene is handed to a
 callback with the columns that may never be cut. Run as a script it writes the PNGs
 and prints what `layout_check` finds, so a developer can look at them:
 
@@ -256,8 +257,11 @@ class Scenes:
         self._dialogs(look)
 
     def _dialogs(self, look: Look) -> None:
+        from shoeadvisor.gui.actions.app_actions import about_box
+        from shoeadvisor.gui.actions.shoe_actions import similar_text
         from shoeadvisor.gui.widgets.report_dialog import ReportDialog
         from shoeadvisor.gui.widgets.shoe_editor import ShoeEditor
+        from shoeadvisor.gui.widgets.similar_dialog import SimilarShoesDialog
         from shoeadvisor.gui.widgets.sources_dialog import SourcesDialog
 
         session = self.window.session
@@ -266,6 +270,20 @@ class Scenes:
         editor = ShoeEditor(kb, session.advice.features, None, parent=self.window)
         with self.dialog(editor):
             look("shoe-editor", editor, {})
+        # Edit mode: a real shoe with its name, measurements, comfort and levels filled in.
+        shoe = realistic_shoes()[0]
+        taken = [s.id for s in session.shoes]
+        editor = ShoeEditor(kb, session.advice.features, shoe, taken, parent=self.window)
+        with self.dialog(editor):
+            look("shoe-editor-edit", editor, {})
+        similar = SimilarShoesDialog(
+            similar_text(self.window.context, shoe), f"Shoes like {shoe.name}", self.window
+        )
+        with self.dialog(similar):
+            look("similar-shoes", similar, {})
+        about = about_box(self.window)
+        with self.dialog(about):
+            look("about", about, {})
         sources = SourcesDialog(list(kb.sources.values()), self.window)
         with self.dialog(sources):
             look("sources", sources, {})

@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from shoeadvisor.cli import main
 from shoeadvisor.core.ids import KNEE_LOCATIONS, RED_FLAG_SYMPTOMS
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.gui.session import RunnerSession
 from shoeadvisor.gui.views.knee_view import KneeView
-from shoeadvisor.gui.widgets.knee_drawing import PANELS
+from shoeadvisor.gui.widgets.knee_drawing import PANELS, KneeDrawing
 
 BASE: dict[str, Any] = {
     "schema_version": 1,
@@ -256,3 +258,48 @@ def test_screenshots(view: KneeView, controller: RunnerSession, tmp_path: Path) 
     # The banner sits above everything and shows every reason in full.
     assert view.banner.geometry().top() < view.tabs.mapTo(view, view.tabs.rect().topLeft()).y()
     assert view.banner.height() >= view.banner.heightForWidth(view.banner.width()) - 2
+
+
+# -- the drawing's painted captions ----------------------------------------------------
+
+
+def _overlaps(drawing: KneeDrawing) -> list[tuple[str, str]]:
+    texts = drawing.painted_texts()
+    return [
+        (a, b) for i, (a, ra) in enumerate(texts) for b, rb in texts[i + 1 :] if ra.intersects(rb)
+    ]
+
+
+def test_no_two_captions_of_the_drawing_overlap_in_a_900x600_window(qtbot: QtBot) -> None:
+    # "← back" ran into "Around kneecap" in the side view at the smallest sizes.
+    from gui_helpers import start_window
+
+    from shoeadvisor.core.files import load_profile
+    from shoeadvisor.core.resources import resource_path
+
+    win = start_window(qtbot)
+    win.resize(900, 600)
+    win.session.adopt(load_profile(resource_path("example_runner.json")))
+    page = win.knee_page
+    win.tabs.setCurrentWidget(page.parentWidget())
+    drawing = page.drawing
+    for marked in ((), ("around_kneecap", "outside", "inside", "below_kneecap", "behind")):
+        drawing.set_marked(marked)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert drawing.width() < 320  # the small drawing of a small window
+        assert _overlaps(drawing) == []
+        texts = [t for t, _ in drawing.painted_texts()]
+        assert "← back" in texts and any(t.endswith("Around kneecap") for t in texts)
+    win.close()
+
+
+@pytest.mark.parametrize("width", [200, 240, 300, 380, 460, 700])
+def test_captions_stay_apart_and_inside_at_every_width(qtbot: QtBot, width: int) -> None:
+    drawing = KneeDrawing()
+    qtbot.addWidget(drawing)
+    drawing.set_marked({"around_kneecap", "behind"})
+    drawing.resize(width, drawing.heightForWidth(width))
+    assert _overlaps(drawing) == []
+    inside = QRectF(drawing.rect()).adjusted(-1, -1, 1, 1)
+    assert all(inside.contains(rect) for _, rect in drawing.painted_texts())

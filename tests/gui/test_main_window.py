@@ -215,7 +215,7 @@ def test_opening_a_broken_file_reports_it(
 
 def test_help_menus(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     window.about_action.trigger()
     from shoeadvisor import __version__

@@ -57,6 +57,7 @@ def test_every_page_fits_at_every_size(qtbot: QtBot, tmp_path: Path, size: str) 
     out = shots_folder(tmp_path)
     found = render((width, height), out)
     assert {"welcome", "new-profile", "advice", "shoes", "knee", "shoe-editor"} <= set(found)
+    assert {"shoe-editor-edit", "similar-shoes", "about"} <= set(found)
     assert {name: problems for name, problems in found.items() if problems} == {}
     window_shot = QImage(str(out / f"{width}x{height}-advice.png"))
     assert (window_shot.width(), window_shot.height()) == (width, height)
@@ -196,3 +197,22 @@ def test_the_checks_pass_a_cut_cell_whose_tooltip_holds_it(qtbot: QtBot) -> None
     assert any("without a tooltip" in p for p in layout_problems(tree))
     item.setData("Unknown shoe from the sale rack", Qt.ItemDataRole.ToolTipRole)
     assert not any("without a tooltip" in p for p in layout_problems(tree))
+
+
+def test_the_checks_see_painted_texts_that_overlap(qtbot: QtBot) -> None:
+    class Painted(QWidget):
+        def painted_texts(self) -> list[tuple[str, QRectF]]:
+            return [
+                ("← back", QRectF(10, 40, 50, 16)),
+                ("Around kneecap", QRectF(30, 44, 90, 16)),
+                ("Behind", QRectF(150, 10, 80, 16)),
+            ]
+
+    widget = Painted()
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitExposed(widget)
+    found = "\n".join(layout_problems(widget))
+    assert "painted '← back' overlaps 'Around kneecap'" in found
+    assert "painted 'Behind' is outside the widget" in found

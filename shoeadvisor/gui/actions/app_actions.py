@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from .context import Command
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from ..widgets.sources_dialog import SourcesDialog
 
@@ -59,22 +63,33 @@ class ShowSources(Command):
         return dialog
 
 
+def about_box(parent: QWidget | None) -> QMessageBox:
+    """The About box (what QMessageBox.about shows), built so the size tests can look at it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from shoeadvisor import __version__
+
+    box = QMessageBox(parent)
+    box.setWindowTitle("About ShoeAdvisor")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(
+        f"<h3>ShoeAdvisor {__version__}</h3>"
+        "<p>Brand-neutral advice on which running-shoe features matter for you, "
+        "and why. It works offline and keeps your profiles on this computer.</p>"
+        "<p><b>Data sources:</b> the advice started from popular articles on running "
+        "shoes and knee pain; each claim was then weighed against published studies and "
+        "graded. Help \u25b8 Sources lists every article and study with its grade.</p>"
+        f"<p><b>Not medical advice.</b> {NOT_MEDICAL_ADVICE}</p>"
+    )
+    icon = box.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
 class ShowAbout(Command):
     text = "&About ShoeAdvisor"
 
     def do(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from shoeadvisor import __version__
-
-        QMessageBox.about(
-            self.context.parent,
-            "About ShoeAdvisor",
-            f"<h3>ShoeAdvisor {__version__}</h3>"
-            "<p>Brand-neutral advice on which running-shoe features matter for you, "
-            "and why. It works offline and keeps your profiles on this computer.</p>"
-            "<p><b>Data sources:</b> the advice started from popular articles on running "
-            "shoes and knee pain; each claim was then weighed against published studies and "
-            "graded. Help \u25b8 Sources lists every article and study with its grade.</p>"
-            f"<p><b>Not medical advice.</b> {NOT_MEDICAL_ADVICE}</p>",
-        )
+        about_box(self.context.parent).exec()

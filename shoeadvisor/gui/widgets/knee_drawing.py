@@ -30,6 +30,8 @@ from shoeadvisor.core import labels
 
 from ..platform.theme import muted_colour, text_colour
 
+KNEE_CAPTIONS = labels.KNEE_PLACE_CAPTIONS
+
 BOX_W, BOX_H = 100.0, 160.0
 TITLE_HEIGHT = 22.0
 SKIN = QColor("#f3dcc4")
@@ -180,6 +182,93 @@ def _inside(rect: QRectF, area: QRectF) -> QRectF:
     return QRectF(left, rect.top(), rect.width(), rect.height())
 
 
+@dataclass(frozen=True)
+class PaintedText:
+    """One text the drawing paints: a panel's title, a region's caption or a note."""
+
+    panel: int
+    kind: str  # "title", "caption" or "note"
+    text: str
+    rect: QRectF
+    location: str | None = None  # the region a caption names
+
+
+def _fonts(font: QFont) -> tuple[QFont, QFont]:
+    """(bold title font, small caption font) from the widget's font."""
+    title_font = QFont(font)
+    title_font.setBold(True)
+    small = QFont(font)
+    small.setPointSizeF(max(6.5, font.pointSizeF() * 0.8))
+    return title_font, small
+
+
+def text_layout(area: QRectF, font: QFont, marked: Iterable[str] = ()) -> list[PaintedText]:
+    """Where every title, caption and note goes; paint_knee draws exactly these.
+
+    Computed, not painted, so a test (and the size checks) can see that no two texts
+    overlap at any size: a caption that would run into one placed before it is moved
+    up or down, within its panel, to the nearest free place.
+    """
+    chosen = set(marked)
+    _title_font, small = _fonts(font)
+    metrics = QFontMetricsF(small)
+    line = metrics.height() + 2
+    titles = title_height(font, area.width())
+    column = (area.width() - GAP * (len(PANELS) - 1)) / len(PANELS)
+    found: list[PaintedText] = []
+    boxes = panel_rects(area, titles)
+    lanes = [
+        QRectF(area.left() + i * (column + GAP), box.top(), column, area.bottom() - box.top())
+        for i, box in enumerate(boxes)
+    ]
+    placed: list[QRectF] = []
+    for index, panel in enumerate(PANELS):
+        lane = lanes[index]
+        title = QRectF(lane.left(), boxes[index].top() - titles, column, titles)
+        found.append(PaintedText(index, "title", panel.title, title))
+        placed.append(title)
+    for index, (panel, box) in enumerate(zip(PANELS, boxes, strict=True)):
+        t = _transform(box)
+        # Its own panel's lane when it fits there, else the whole width.
+        lane = lanes[index]
+        texts = [
+            (
+                "caption",
+                location,
+                ("● " if location in chosen else "") + KNEE_CAPTIONS[location],
+                x,
+                y,
+            )
+            for location, (x, y) in panel.captions.items()
+        ] + [("note", None, words, x, y) for words, x, y in panel.notes]
+        for kind, location, words, x, y in texts:
+            point = t.map(QPointF(x, y))
+            width = metrics.horizontalAdvance(words) + 4
+            rect = QRectF(point.x() - width / 2, point.y() - line / 2, width, line)
+            rect = _inside(rect, lane if width <= lane.width() else area)
+            rect = _free_place(
+                rect, placed, QRectF(area.left(), lane.top(), area.width(), lane.height())
+            )
+            placed.append(rect)
+            found.append(PaintedText(index, kind, words, rect, location))
+    return found
+
+
+def _free_place(rect: QRectF, taken: list[QRectF], bounds: QRectF) -> QRectF:
+    """The rect, or the nearest place up or down (in half-line steps, within bounds) where
+    it meets none of the texts placed before it; as it was if there is none."""
+    step = rect.height() / 2
+    inside = bounds.adjusted(0, -0.5, 0, 0.5)
+    for k in range(int(bounds.height() / step) + 1):
+        for sign in (1, -1) if k else (0,):
+            moved = rect.translated(0, sign * k * step)
+            if moved.top() < inside.top() or moved.bottom() > inside.bottom():
+                continue
+            if not any(moved.intersects(other) for other in taken):
+                return moved
+    return rect
+
+
 def paint_knee(
     painter: QPainter,
     area: QRectF,
@@ -189,7 +278,8 @@ def paint_knee(
 ) -> None:
     """Draw both views into `area`; marked regions are filled red.
 
-    Words take the palette's text colours, so the drawing reads on a dark theme too.
+    Words take the palette's text colours, so the drawing reads on a dark theme too;
+    where they go is `text_layout`'s.
     """
     chosen = set(marked)
     shown = palette if palette is not None else QGuiApplication.palette()
@@ -199,21 +289,9 @@ def paint_knee(
     note = QColor(muted_colour(shown))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    title_font = QFont(painter.font())
-    title_font.setBold(True)
-    small = QFont(painter.font())
-    small.setPointSizeF(max(6.5, painter.font().pointSizeF() * 0.8))
-    small_metrics = QFontMetricsF(small)
+    title_font, small = _fonts(painter.font())
     titles = title_height(painter.font(), area.width())
-    column = (area.width() - GAP * (len(PANELS) - 1)) / len(PANELS)
     for index, (panel, box) in enumerate(zip(PANELS, panel_rects(area, titles), strict=True)):
-        painter.setFont(title_font)
-        painter.setPen(text)
-        left = area.left() + index * (column + GAP)
-        title = QRectF(left, box.top() - titles, column, titles)
-        painter.drawText(
-            title, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), panel.title
-        )
         t = _transform(box)
         painter.setPen(QPen(SKIN_EDGE, 1.5))
         painter.setBrush(SKIN)
@@ -233,22 +311,19 @@ def paint_knee(
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(REGION_EDGE, 1, Qt.PenStyle.DashLine))
             painter.drawPath(path)
-        painter.setFont(small)
-        for location, (x, y) in panel.captions.items():
-            point = t.map(QPointF(x, y))
-            words = labels.KNEE_PLACE_CAPTIONS[location]
-            painter.setPen(caption_marked if location in chosen else caption)
-            if location in chosen:
-                words = "● " + words
-            width = small_metrics.horizontalAdvance(words) + 4
-            rect = _inside(QRectF(point.x() - width / 2, point.y() - 8, width, 16), area)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), words)
-        painter.setPen(note)
-        for words, x, y in panel.notes:
-            point = t.map(QPointF(x, y))
-            width = small_metrics.horizontalAdvance(words) + 4
-            rect = _inside(QRectF(point.x() - width / 2, point.y() - 8, width, 16), area)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), words)
+    for item in text_layout(area, painter.font(), chosen):
+        if item.kind == "title":
+            painter.setFont(title_font)
+            painter.setPen(text)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        else:
+            painter.setFont(small)
+            marked_here = item.location in chosen
+            painter.setPen(
+                note if item.kind == "note" else caption_marked if marked_here else caption
+            )
+            flags = Qt.AlignmentFlag.AlignCenter
+        painter.drawText(item.rect, int(flags), item.text)
     painter.restore()
 
 
@@ -316,6 +391,10 @@ class KneeDrawing(QWidget):
         box = self._boxes()[panel]
         return _transform(box).map(PANELS[panel].regions[location].boundingRect().center())
 
+    def painted_texts(self) -> list[tuple[str, QRectF]]:
+        """Every text the drawing paints and where (the size checks look at these)."""
+        return [(t.text, t.rect) for t in text_layout(self._area(), self.font(), self._marked)]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         paint_knee(painter, self._area(), self._marked, self._hovered, self.palette())
@@ -350,4 +429,4 @@ class KneeDrawing(QWidget):
         super().mousePressEvent(event)
 
 
-__all__ = ["PANELS", "KneeDrawing", "paint_knee"]
+__all__ = ["PANELS", "KneeDrawing", "PaintedText", "paint_knee", "text_layout"]
