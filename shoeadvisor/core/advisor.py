@@ -17,7 +17,7 @@ from .advice import (
     RedFlagAdvice,
     RiskAdvice,
 )
-from .fit import GRADE_WEIGHT, score_shoes, shortlist
+from .fit import GRADE_WEIGHT, FitMemo, score_shoes, shortlist
 from .ids import (
     FEATURE_IDS,
     RED_FLAG_SYMPTOMS,
@@ -299,12 +299,18 @@ def weekly_plan(exercises: Sequence[ExerciseAdvice]) -> tuple[PlanDay, ...]:
 
 
 def advise(
-    profile: RunnerProfile, shoes: Iterable[Shoe] | None = None, kb: Knowledge | None = None
+    profile: RunnerProfile,
+    shoes: Iterable[Shoe] | None = None,
+    kb: Knowledge | None = None,
+    memo: FitMemo | None = None,
 ) -> Advice:
-    """Advice for one runner; without shoes, the built-in archetypes are scored."""
+    """Advice for one runner; without shoes, the built-in archetypes are scored.
+
+    `memo`: see core.fit.FitMemo (a window re-advising the same shoes on every edit).
+    """
     kb = kb or knowledge()
     features = feature_advice(profile, kb)
-    scored = score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb)
+    scored = score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb, memo)
     return Advice(
         profile,
         features,

@@ -34,14 +34,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import getitem, itemgetter
+from typing import Any
 
 from .advice import EXCLUDES_FROM, FeatureAdvice, FitTable, ScoreAdjustment, ShoeScore
 from .ids import FEATURE_IDS, FeatureId, Grade, ShoeSurface, Surface, SurfaceMatch
 from .knowledge import Knowledge, ShoeRule, knowledge
 from .profile import RunnerProfile
-from .rules import SHOE_RULES, ShoePredicate
+from .rules import SHOE_RULES
 from .shoes import MAX_LEVEL, Shoe
 from .wording import TextContext, number
 
@@ -156,12 +158,25 @@ def fit_table(
     )
 
 
+#: A measurement's rows for the scoring loop: (feature, measured by, sets the level
+#: (else caps it), the rows' bounds, the rows' levels).
+_Rows = tuple[FeatureId, str, bool, tuple[float, ...], tuple[int, ...]]
+
+
+def _bounds(rows: Sequence[tuple[float, int]]) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    return tuple(bound for bound, _ in rows), tuple(level for _, level in rows)
+
+
 class _Readings:
     """What a shoe's measurements and its other features say about its levels."""
 
     def __init__(self, kb: Knowledge) -> None:
-        self.measurements = tuple(
-            (fid, f.measure) for fid, f in kb.features.items() if f.measure is not None
+        # Each measurement's rows as plain bounds and levels, searched by bisection: the
+        # scoring loop reads them for every measured shoe.
+        self.measurements: tuple[_Rows, ...] = tuple(
+            (fid, m.by, bool(m.levels), *_bounds(m.levels or m.at_most))
+            for fid, f in kb.features.items()
+            if (m := f.measure) is not None
         )
         self.exclusions = tuple(
             (fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None
@@ -189,23 +204,24 @@ class _Readings:
                 return None
         levels = dict(features)
         derived: dict[FeatureId, str] = {}
-        for fid, measurement in self.measurements:
-            value = getattr(shoe, measurement.by)
+        for fid, by, sets, bounds, rows in self.measurements:
+            value = getattr(shoe, by)
             if value is None:
                 continue
-            if measurement.levels:
-                level = measurement.level(value)
-                if level is not None:
-                    levels[fid] = level
-                    derived[fid] = measurement.by
+            if sets:  # Measurement.level: the last row whose start the value reaches
+                at = bisect_right(bounds, value)
+                if at:
+                    levels[fid] = rows[at - 1]
+                    derived[fid] = by
                 continue
-            cap = measurement.cap(value)
-            if cap is None:
+            at = bisect_left(bounds, value)  # Measurement.cap: the first row not exceeded
+            if at == len(bounds):
                 continue
+            cap = rows[at]
             current = levels.get(fid)
             if (current is None and cap == 0) or (current is not None and current > cap):
                 levels[fid] = cap
-                derived[fid] = measurement.by
+                derived[fid] = by
         for fid, excluded in exclusions:
             if levels.get(fid, 0) >= EXCLUDES_FROM and excluded not in levels:
                 levels[excluded] = 0
@@ -215,22 +231,43 @@ class _Readings:
         return levels, derived
 
 
-def _adjustment_rules(kb: Knowledge) -> list[tuple[str, ShoeRule, ShoePredicate]]:
-    return [(rid, rule, SHOE_RULES[rid]) for rid, rule in kb.shoe_rules.items()]
+#: A shoe rule that applies to this runner: (id, rule, does it apply to this shoe).
+_ShoeTest = Callable[[Shoe, Mapping[FeatureId, int]], bool]
+_Adjusting = tuple[tuple[str, ShoeRule, _ShoeTest], ...]
+
+
+def _adjustment_rules(kb: Knowledge, profile: RunnerProfile | None) -> _Adjusting:
+    """The shoe rules that apply to this runner, each with the test of a shoe."""
+    if profile is None:
+        return ()
+    found = []
+    for rid, rule in kb.shoe_rules.items():
+        predicate = SHOE_RULES[rid]
+        if predicate.runner(profile):
+            found.append((rid, rule, predicate.shoe))
+    return tuple(found)
 
 
 def _adjustments(
-    profile: RunnerProfile,
     shoe: Shoe,
     levels: Mapping[FeatureId, int],
-    rules: list[tuple[str, ShoeRule, ShoePredicate]],
+    rules: _Adjusting,
+    made: dict[tuple[str, float | None], ScoreAdjustment],
 ) -> tuple[ScoreAdjustment, ...]:
-    ctx = TextContext(drop_mm=number(shoe.drop_mm) if shoe.drop_mm is not None else "?")
-    return tuple(
-        ScoreAdjustment(rid, rule.points, rule.text.format_map(ctx), rule.evidence, rule.sources)
-        for rid, rule, applies in rules
-        if applies(profile, shoe, levels)
-    )
+    """The runner's shoe rules that apply to this shoe; `made` keeps each rule's worded
+    adjustment by drop, so 10,000 shoes with a handful of drops word each one once."""
+    found: list[ScoreAdjustment] = []
+    for rid, rule, applies in rules:
+        if applies(shoe, levels):
+            drop = shoe.drop_mm
+            adjustment = made.get((rid, drop))
+            if adjustment is None:
+                ctx = TextContext(drop_mm=number(drop) if drop is not None else "?")
+                text = rule.text.format_map(ctx)
+                adjustment = ScoreAdjustment(rid, rule.points, text, rule.evidence, rule.sources)
+                made[(rid, drop)] = adjustment
+            found.append(adjustment)
+    return tuple(found)
 
 
 class _Tables:
@@ -303,22 +340,99 @@ class _Kind:
         self.counted = len(table.matter) or 1
 
 
+#: What a shoe's measurements say (read against one set of exclusions), or None.
+_Reading = tuple[dict[FeatureId, int], dict[FeatureId, str]] | None
+_UNREAD: Any = object()
+
+
+def _numbers(table: FitTable) -> tuple[object, ...]:
+    """All of a scoring table that a shoe's score and rank follow from (not the words)."""
+    return (
+        table.match,
+        table.for_surface,
+        table.points,
+        table.matter,
+        table.avoid_items,
+        table.exclusions,
+    )
+
+
+#: The last scoring: (each kind's numbers, the runner's shoe rules, the ranked scores).
+_Scored = tuple[
+    dict[ShoeSurface | None, tuple[object, ...]], tuple[str, ...], tuple[ShoeScore, ...]
+]
+
+
+class FitMemo:
+    """What scoring one list of shoes worked out, kept for its next re-advice.
+
+    A session keeps one for its list of shoes (a memo given another list starts afresh):
+    - what each shoe's measurements say about its levels, which follows from the shoe
+      alone, is read once per shoe, not on every re-advice;
+    - the last scoring: each kind of shoe's numbers (points per feature and level, what
+      counts, what to avoid), the shoe rules that apply to the runner, and the scores
+      and order they gave. A re-advice that finds the same numbers (a weight, name or
+      knee edit mostly does) gives every shoe the score and rank it had, with the new
+      advice's words: nothing is re-scored.
+    """
+
+    __slots__ = ("_kb", "_last", "_readings", "_shoes")
+
+    def __init__(self) -> None:
+        self._shoes: object = None
+        self._kb: Knowledge | None = None
+        self._readings: dict[tuple[tuple[FeatureId, FeatureId], ...], list[Any]] = {}
+        self._last: _Scored | None = None
+
+    def _for(self, shoes: Sequence[Shoe], kb: Knowledge) -> None:
+        if shoes is not self._shoes or kb is not self._kb:
+            self._shoes, self._kb = shoes, kb
+            self._readings = {}
+            self._last = None
+
+    def _reading_list(
+        self, exclusions: tuple[tuple[FeatureId, FeatureId], ...], count: int
+    ) -> list[Any]:
+        found = self._readings.get(exclusions)
+        if found is None:
+            found = self._readings[exclusions] = [_UNREAD] * count
+        return found
+
+
 def score_shoes(
     features: Sequence[FeatureAdvice],
     shoes: Iterable[Shoe],
     profile: RunnerProfile | None = None,
     kb: Knowledge | None = None,
+    memo: FitMemo | None = None,
 ) -> tuple[ShoeScore, ...]:
     """Fit scores, best first (by surface tier, then score; comfort orders a tie),
-    each with its tie group. Without a profile every shoe counts as of unknown surface."""
+    each with its tie group. Without a profile every shoe counts as of unknown surface.
+
+    `memo` (for a sequence of shoes scored again and again, as a session's are) keeps
+    what does not change between re-advices; the result is the same with or without it.
+    """
     kb = kb or knowledge()
     tables = _Tables(features, profile, kb)
+    adjusting = _adjustment_rules(kb, profile)
+    rule_ids = tuple(rid for rid, _, _ in adjusting)
+    if memo is not None:
+        shoes = shoes if isinstance(shoes, Sequence) else tuple(shoes)
+        memo._for(shoes, kb)
+        last = memo._last
+        if last is not None and last[1] == rule_ids:
+            numbers = {surface: _numbers(tables.table(surface)) for surface in last[0]}
+            if numbers == last[0]:
+                return _rescored(last[2], tables)
     readings = _Readings(kb)
     read = readings.read
     kinds: dict[ShoeSurface | None, _Kind] = {}
-    adjusting = _adjustment_rules(kb) if profile is not None else []
+    worded: dict[tuple[str, float | None], ScoreAdjustment] = {}
     results: list[ShoeScore] = []
     keys: list[_Key] = []
+    kept: list[Any] = []
+    kept_for: object = None
+    count = len(shoes) if memo is not None and isinstance(shoes, Sequence) else 0
     for index, shoe in enumerate(shoes):
         surface = shoe.surface
         kind = kinds.get(surface)
@@ -326,9 +440,17 @@ def score_shoes(
             kind = kinds[surface] = _Kind(tables.table(surface), readings)
         table = kind.table
         levels = shoe.features
-        measured = None
+        measured: _Reading = None
         if shoe.weight_g is not None or shoe.stack_mm is not None:
-            measured = read(shoe, kind.exclusions)
+            if memo is None:
+                measured = read(shoe, kind.exclusions)
+            else:  # read once per shoe (and set of exclusions), kept by position
+                if kept_for is not kind.exclusions:
+                    kept_for = kind.exclusions
+                    kept = memo._reading_list(kind.exclusions, count)
+                measured = kept[index]
+                if measured is _UNREAD:
+                    measured = kept[index] = read(shoe, kind.exclusions)
         if measured is not None:
             levels = measured[0]
         known = len(table.matter_set.intersection(levels))
@@ -347,9 +469,10 @@ def score_shoes(
                 lost = earned * (1 - keep)
         raw = NEUTRAL + earned - lost + comfort
         adjustments: tuple[ScoreAdjustment, ...] = ()
-        if adjusting and shoe.drop_mm is not None and profile is not None:
-            adjustments = _adjustments(profile, shoe, levels, adjusting)
-            raw += sum(a.points for a in adjustments)
+        if adjusting and shoe.drop_mm is not None:
+            adjustments = _adjustments(shoe, levels, adjusting, worded)
+            for adjustment in adjustments:
+                raw += adjustment.points
         if measured is None:
             # A feature another rules out counts as a known 0: that scores nothing, so
             # only the coverage changes (ShoeScore.levels fills it in when asked).
@@ -383,7 +506,33 @@ def score_shoes(
                 -(UNRATED_COMFORT if rating is None else rating),
             )
         )
-    return _ranked(results, keys)
+    ranked = _ranked(results, keys)
+    if memo is not None:
+        numbers = {surface: _numbers(kind.table) for surface, kind in kinds.items()}
+        memo._last = (numbers, rule_ids, ranked)
+    return ranked
+
+
+def _rescored(ranked: Sequence[ShoeScore], tables: _Tables) -> tuple[ShoeScore, ...]:
+    """The scores and order of `ranked`, for advice whose numbers are the same: each
+    shoe's table is the new one (its words: the reasons behind each need)."""
+    result = []
+    for old in ranked:
+        score = ShoeScore(
+            old.shoe,
+            old.score,
+            old.comfort_points,
+            tables.table(old.shoe.surface),
+            old.adjustments,
+            old.raw,
+            old.known,
+            old.tie_group,
+            old._levels,
+            old._derived,
+            old._lost,
+        )
+        result.append(score)
+    return tuple(result)
 
 
 def tier_of(score: ShoeScore) -> int:

@@ -7,6 +7,7 @@ not apply, 1 in full, 0.5 for a surface the runner uses but not mainly.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from .ids import FeatureId, Surface
 from .profile import RunnerProfile
@@ -186,9 +187,19 @@ rule("knee.inside_stability")(
 #: Low drop in the drop trial (Malisoux 2016): 0 and 6 mm against 10 mm.
 LOW_DROP_MM = 6.0
 
-#: Does this rule of resources/shoe_rules.toml apply to this runner and shoe? The
-#: levels are the shoe's, with those its measurements give (core.fit).
-ShoePredicate = Callable[[RunnerProfile, Shoe, Mapping[FeatureId, int]], bool]
+
+class ShoePredicate(NamedTuple):
+    """When a rule of resources/shoe_rules.toml applies: to this runner, and to this shoe.
+
+    Two halves, so the scorer asks the runner's once per re-advice (and knows from the
+    answers alone whether any shoe's points can have changed), and the shoe's once per
+    shoe for the rules that apply to the runner. The levels are the shoe's, with those
+    its measurements give (core.fit).
+    """
+
+    runner: Callable[[RunnerProfile], bool]
+    shoe: Callable[[Shoe, Mapping[FeatureId, int]], bool]
+
 
 SHOE_RULES: dict[str, ShoePredicate] = {}
 
@@ -206,12 +217,15 @@ def _regular_runner(p: RunnerProfile) -> bool:
     return p.experience in ("intermediate", "advanced")
 
 
-SHOE_RULES["drop_standard_regular"] = lambda p, shoe, levels: (
-    _regular_runner(p) and _standard_drop(shoe)
+SHOE_RULES["drop_standard_regular"] = ShoePredicate(
+    _regular_runner, lambda shoe, levels: _standard_drop(shoe)
 )
 # Says why a low drop earns nothing for a regular runner (0 points: never below unknown).
-SHOE_RULES["drop_low_regular"] = lambda p, shoe, levels: _regular_runner(p) and _low_drop(shoe)
+SHOE_RULES["drop_low_regular"] = ShoePredicate(
+    _regular_runner, lambda shoe, levels: _low_drop(shoe)
+)
 # The trial's shoes were all cushioned: the bonus is not for thin, minimalist soles.
-SHOE_RULES["drop_low_occasional"] = lambda p, shoe, levels: (
-    p.experience == "beginner" and _low_drop(shoe) and levels.get("cushioning", 0) >= 2
+SHOE_RULES["drop_low_occasional"] = ShoePredicate(
+    lambda p: p.experience == "beginner",
+    lambda shoe, levels: _low_drop(shoe) and levels.get("cushioning", 0) >= 2,
 )

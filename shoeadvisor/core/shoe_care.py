@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -164,51 +164,95 @@ def shoe_wear(
     km: float, *, weight_kg: float | None = None, surface: Surface | None = None
 ) -> ShoeWear:
     """Where a shoe with km kilometres stands, for this runner's weight and the shoe's surface."""
-    wear = shoe_care().wear
-    factor = 1.0
-    applied: list[WearAdjustment] = []
-    for adjustment in wear.adjustment:
-        value = adjustment.value
-        hit = (
-            (adjustment.kind == "surface" and surface == value)
-            or (
-                adjustment.kind == "weight_kg_at_least"
-                and weight_kg is not None
-                and isinstance(value, float)
-                and weight_kg >= value
-            )
-            or (
-                adjustment.kind == "weight_kg_below"
-                and weight_kg is not None
-                and isinstance(value, float)
-                and weight_kg < value
-            )
+    return WearScale(weight_kg).wear(km, surface)
+
+
+def _applies(adjustment: WearAdjustment, weight_kg: float | None, surface: Surface | None) -> bool:
+    value = adjustment.value
+    if adjustment.kind == "surface":
+        return surface == value
+    if weight_kg is None or not isinstance(value, float):
+        return False
+    return weight_kg >= value if adjustment.kind == "weight_kg_at_least" else weight_kg < value
+
+
+class WearScale:
+    """`shoe_wear` for one runner's weight, for many shoes: the adjusted range and the band
+    limits are worked out once per surface, each shoe then only finds its band.
+
+    `key` tells two weights apart only when their wear differs (the weight adjustments
+    that apply), so a caller can keep the wear of every shoe while the weight is edited.
+    """
+
+    __slots__ = ("_ranges", "_worn", "key", "weight_kg")
+
+    def __init__(self, weight_kg: float | None) -> None:
+        self.weight_kg = weight_kg
+        wear = shoe_care().wear
+        self.key: tuple[str, ...] = tuple(
+            a.id for a in wear.adjustment if a.kind != "surface" and _applies(a, weight_kg, None)
         )
-        if hit:
-            factor *= adjustment.factor
-            applied.append(adjustment)
-    low, high = wear.low_km * factor, wear.high_km * factor
-    chosen = wear.band[-1]
-    for band in wear.band[:-1]:
-        limit = band.below_low * low if band.below_low is not None else None
-        if limit is None and band.below_high is not None:
-            limit = band.below_high * high
-        if limit is not None and km < limit:
-            chosen = band
-            break
-    sources = tuple(dict.fromkeys((*wear.sources, *(s for a in applied for s in a.sources))))
-    return ShoeWear(
-        km,
-        low,
-        high,
-        chosen.id,
-        chosen.name,
-        chosen.note,
-        wear.convention,
-        tuple(applied),
-        wear.evidence,
-        sources,
-    )
+        self._ranges: dict[Surface | None, _Range] = {}
+        # The same kilometres on the same surface wear the same (shoes never run in: 0 km).
+        self._worn: dict[tuple[float, Surface | None], ShoeWear] = {}
+
+    def _range(self, surface: Surface | None) -> _Range:
+        wear = shoe_care().wear
+        factor = 1.0
+        applied: list[WearAdjustment] = []
+        for adjustment in wear.adjustment:
+            if _applies(adjustment, self.weight_kg, surface):
+                factor *= adjustment.factor
+                applied.append(adjustment)
+        low, high = wear.low_km * factor, wear.high_km * factor
+        limits: list[tuple[float, WearBand]] = []
+        for band in wear.band[:-1]:
+            limit = band.below_low * low if band.below_low is not None else None
+            if limit is None and band.below_high is not None:
+                limit = band.below_high * high
+            if limit is not None:
+                limits.append((limit, band))
+        sources = tuple(dict.fromkeys((*wear.sources, *(s for a in applied for s in a.sources))))
+        found = _Range(low, high, tuple(limits), wear.band[-1], tuple(applied), sources)
+        self._ranges[surface] = found
+        return found
+
+    def wear(self, km: float, surface: Surface | None = None) -> ShoeWear:
+        """Where a shoe with km kilometres, worn mostly on `surface`, stands."""
+        worn = self._worn.get((km, surface))
+        if worn is None:
+            worn = self._worn[(km, surface)] = self._wear(km, surface)
+        return worn
+
+    def _wear(self, km: float, surface: Surface | None) -> ShoeWear:
+        found = self._ranges.get(surface) or self._range(surface)
+        chosen = found.last
+        for limit, band in found.limits:
+            if km < limit:
+                chosen = band
+                break
+        wear = shoe_care().wear
+        return ShoeWear(
+            km,
+            found.low,
+            found.high,
+            chosen.id,
+            chosen.name,
+            chosen.note,
+            wear.convention,
+            found.applied,
+            wear.evidence,
+            found.sources,
+        )
+
+
+class _Range(NamedTuple):
+    low: float
+    high: float
+    limits: tuple[tuple[float, WearBand], ...]  # (km below which, band), in band order
+    last: WearBand
+    applied: tuple[WearAdjustment, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
