@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from shoeadvisor.core.advice import Advice, ShoeScore
+    from shoeadvisor.core.fit import FitMemo
     from shoeadvisor.core.ids import Surface
     from shoeadvisor.core.knowledge import Knowledge
     from shoeadvisor.core.profile import RunnerProfile
@@ -198,6 +199,8 @@ class RunnerSession(QObject):
         #: whole log is read when a page first asks for it (a start never waits for it).
         self._recent: TrainingLoad | None = None
         self._runs_loaded = False
+        #: shoe_mileage() as last worked out: (owned shoes, training, weight's key, rows)
+        self._mileage: tuple[Any, ...] | None = None
         self._advised: RunnerProfile | None = None  # the profile with blanks from the log
         self._filled: tuple[str, ...] = ()
         self._run_problems: tuple[str, ...] = ()
@@ -210,6 +213,8 @@ class RunnerSession(QObject):
         self._import_timer.timeout.connect(lambda: self._emit(Change.IMPORT))
         self._advice: Advice | None = None
         self._catalog: tuple[ShoeScore, ...] = ()
+        self._fit_memo: FitMemo | None = None  # for the runner's shoes
+        self._catalog_memo: FitMemo | None = None  # for the built-in shoe types
         self._list: tuple[SavedProfile, ...] = ()
         self._list_problems: tuple[str, ...] = ()
         self._shoe_problems: tuple[str, ...] = ()
@@ -685,26 +690,35 @@ class RunnerSession(QObject):
         return rotation_advice([(r.start, r.shoe_id) for r in self._runs], now)
 
     def shoe_mileage(self) -> tuple[ShoeMileage, ...]:
-        """Each shoe of the log with its wear band (for this runner's weight) and knee pain."""
+        """Each shoe of the log with its wear band (for this runner's weight) and knee pain.
+
+        Worked out once per change of what it depends on (the log's shoes and runs, and
+        whether the weight moves a shoe's range): the same tuple is returned until then, so
+        a view can tell by identity that nothing it shows changed.
+        """
         if not self._owned:
             return ()
-        from shoeadvisor.core.shoe_care import shoe_wear, wear_surface
+        from shoeadvisor.core.shoe_care import WearScale, wear_surface
 
         weight = self._advised.weight_kg if self._advised is not None else None
+        scale = WearScale(weight)
         training = self.training
+        kept = self._mileage
+        same_log = kept is not None and kept[0] is self._owned and kept[1] is training
+        if kept is not None and same_log and kept[2] == scale.key:
+            return kept[3]
         pain = {p.shoe_id: p for p in training.pain_by_shoe} if training is not None else {}
-        return tuple(
+        wear = scale.wear
+        rows = tuple(
             ShoeMileage(
                 owned,
-                shoe_wear(
-                    owned.km,
-                    weight_kg=weight,
-                    surface=wear_surface(owned.default_for, owned.shoe.surface),
-                ),
+                wear(owned.km, wear_surface(owned.default_for, owned.shoe.surface)),
                 pain.get(owned.id),
             )
             for owned in self._owned
         )
+        self._mileage = (self._owned, training, scale.key, rows)
+        return rows
 
     def set_run_shoe(self, run_id: int, shoe_id: str | None) -> None:
         """The shoe a run was run in (None: not recorded); SessionError if not saved."""
@@ -1010,12 +1024,32 @@ class RunnerSession(QObject):
             self._filled = ()
         self._advised = profile
         kb = self.knowledge
-        self._advice = advise(profile, self._shoes, kb)
-        self._catalog = score_shoes(self._advice.features, kb.catalog, profile, kb)
+        if self._fit_memo is None:
+            from shoeadvisor.core.fit import FitMemo
+
+            self._fit_memo, self._catalog_memo = FitMemo(), FitMemo()
+        # The memos keep what an edit leaves alone (the shoes' readings, and the scores
+        # while the numbers they follow from stay the same): most edits re-score nothing.
+        self._advice = advise(profile, self._shoes, kb, self._fit_memo)
+        self._catalog = score_shoes(
+            self._advice.features, kb.catalog, profile, kb, self._catalog_memo
+        )
 
     def _autosave(self) -> None:
+        # What a save changes beyond the status bar: a first save gives the profile its id
+        # (CURRENT), a new name re-reads the list (PROFILES), shoes written at last are
+        # read back into the log (RUNS). An edit saved in place changes none of these,
+        # and the views that draw them need not redraw.
+        profile_id, listed, owned = self._profile_id, self._list, self._owned
         self._flush()
-        self._emit(Change.SAVE_STATE | Change.CURRENT | Change.PROFILES)
+        change = Change.SAVE_STATE
+        if self._profile_id != profile_id:
+            change |= Change.CURRENT
+        if self._list is not listed:
+            change |= Change.PROFILES
+        if self._owned is not owned:
+            change |= Change.RUNS
+        self._emit(change)
 
     def _retry(self) -> None:
         if self.read_only:

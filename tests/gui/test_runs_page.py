@@ -617,3 +617,40 @@ def test_opening_a_profile_reads_only_the_last_30_days_and_advises_the_same(
     assert len(later.runs) == ALL_RUNS and later._runs_loaded  # read when a page asks
     assert later.advised_profile == expected
     later.close()
+
+
+def test_a_weight_edit_moves_the_wear_ranges_and_keeps_the_chosen_shoe(
+    qtbot: QtBot, history: Path
+) -> None:
+    win = runner(qtbot)
+    imported(qtbot, win, history)
+    session = win.session
+    panel = win.compare_page.mileage
+    model = panel.model
+    panel.select("trail")
+    rows = session.shoe_mileage()
+    road = model.row_of("road")
+    tip = model.index(road, MileageModel.WEAR).data(Qt.ItemDataRole.ToolTipRole)
+    assert "85 kg or more" not in tip
+
+    session.update(weight_kg=83)  # under 85 kg, as before: every shoe wears as it did
+    assert session.shoe_mileage() is rows
+    assert model.row(road) is rows[road]
+
+    session.update(weight_kg=90)  # 85 kg or more: each range 15% lower
+    moved = session.shoe_mileage()
+    assert moved is not rows
+    assert model.row(road) is moved[road]
+    assert model.row(road).wear.high_km == pytest.approx(rows[road].wear.high_km * 0.85)
+    tip = model.index(road, MileageModel.WEAR).data(Qt.ItemDataRole.ToolTipRole)
+    assert "85 kg or more" in tip
+    fraction, _, _ = model.index(road, MileageModel.WEAR).data(WearRole)
+    assert fraction == pytest.approx(model.row(road).owned.km / (800 * 0.85), rel=0.01)
+    assert panel.selected_id() == "trail"
+
+    seen: list[Change] = []
+    session.changed.connect(seen.append)
+    session._autosave()  # the weight, saved in place: only the status bar changes
+    assert seen == [Change.SAVE_STATE]
+    assert session.save_state.kind == "saved"
+    win.close()

@@ -48,10 +48,31 @@ class MileageModel(ColumnTableModel):
         self._units = "metric"
 
     def set_rows(self, rows: Sequence[Any], units: str = "metric") -> None:
+        old = self._rows
+        if units == self._units and self._same_shoes(rows):
+            # The same shoes, kilometres and pain, their wear moved with the runner's
+            # weight: the bars change, and the words where a shoe changed band. The rows
+            # stay, so the view keeps its layout and selection, and "Where it stands" is
+            # measured again only for the shoes whose words changed.
+            self._rows = list(rows)
+            if rows:
+                last = len(rows) - 1
+                self.dataChanged.emit(self.index(0, self.WEAR), self.index(last, self.WEAR))
+                for row, (new, was) in enumerate(zip(rows, old, strict=True)):
+                    if new.wear.band_name != was.wear.band_name:
+                        cell = self.index(row, self.STATE)
+                        self.dataChanged.emit(cell, cell)
+            return
         self.beginResetModel()
         self._rows = list(rows)
         self._units = units
         self.endResetModel()
+
+    def _same_shoes(self, rows: Sequence[Any]) -> bool:
+        return len(rows) == len(self._rows) and all(
+            new.owned is old.owned and new.pain is old.pain
+            for new, old in zip(rows, self._rows, strict=True)
+        )
 
     def row(self, row: int) -> Any:
         return self._rows[row]

@@ -129,6 +129,7 @@ class ShoeMileagePanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+        self._drawn: tuple[tuple[object, ...], tuple[object, ...]] = ((None, None), ())
         self._session.changed.connect(self._redraw)
         self._redraw(Change.ALL)
 
@@ -138,7 +139,23 @@ class ShoeMileagePanel(QWidget):
         if change & (Change.RUNS | Change.SHOES | Change.CURRENT | Change.PROFILE | Change.LOCK):
             self.draw()
 
+    def _unchanged(self) -> bool:
+        """Whether what the panel shows is what it drew last: the session's rows and runs
+        (the same tuples until they change), the units, the profile, whether it may write."""
+        session = self._session
+        units = "imperial" if session.draft.get("units") == "imperial" else "metric"
+        data = (session.shoe_mileage(), session.runs)
+        state = (units, session.profile_id, session.read_only)
+        last_data, last_state = self._drawn
+        same = all(a is b for a, b in zip(data, last_data, strict=True)) and state == last_state
+        self._drawn = data, state
+        return same
+
     def draw(self) -> None:
+        # A profile edit that leaves every shoe's wear as it was (most do) redraws nothing:
+        # with 10,000 shoes a redraw costs more than the re-advice.
+        if self._unchanged():
+            return
         session = self._session
         selected = self.selected_id()
         rows = session.shoe_mileage()
