@@ -535,6 +535,26 @@ def _rescored(ranked: Sequence[ShoeScore], tables: _Tables) -> tuple[ShoeScore, 
     return tuple(result)
 
 
+def same_ranking(old: Sequence[ShoeScore], new: Sequence[ShoeScore]) -> bool:
+    """Whether two rankings hold the same shoes in the same order with the same scores,
+    ties and coverage, each scored by a table of the same numbers: then all a list shows
+    of them is the same, and only the advice's words (the reasons) may differ."""
+    if len(old) != len(new):
+        return False
+    tables: set[tuple[int, int]] = set()
+    for a, b in zip(old, new, strict=True):
+        if a.shoe is not b.shoe or a.raw != b.raw or a.tie_group != b.tie_group:
+            return False
+        if a.known != b.known or a.score != b.score or a.adjustments != b.adjustments:
+            return False
+        pair = (id(a._table), id(b._table))
+        if pair not in tables:
+            if _numbers(a._table) != _numbers(b._table):
+                return False
+            tables.add(pair)
+    return True
+
+
 def tier_of(score: ShoeScore) -> int:
     """The rank tier of a scored shoe (TIER; UNRANKED_TIER when nothing about it is known)."""
     match = score._table.match

@@ -497,3 +497,30 @@ def test_chart_describes_the_shoes(qtbot: QtBot, with_shoes: RunnerSession) -> N
 def test_widgets_have_accessible_names(view: CompareView) -> None:
     for widget in (view.table, view.compare_table, view.surface_filter, view.search, view.chart):
         assert widget.accessibleName()
+
+
+def test_an_edit_that_moves_no_score_keeps_sort_and_selection_with_the_new_words(
+    view: CompareView, with_shoes: RunnerSession, runner: RunnerProfile, qtbot: QtBot
+) -> None:
+    view.table.sortByColumn(ShoeListModel.NAME, Qt.SortOrder.AscendingOrder)
+    view.select_shoes(["c"])
+    resets: list[int] = []
+    view.list_model.modelReset.connect(lambda: resets.append(1))
+    with_shoes.update(weight_kg=92)  # the reasons say 92 kg; no score moves
+    heavier = runner.model_copy(update={"weight_kg": 92})
+    assert resets == []
+    assert [n for _, n in shown(view)] == sorted(s.name for s in three_shoes())
+    assert [r.shoe.id for r in view.selected_rows()] == ["c"]
+    advice = with_shoes.advice
+    assert advice is not None
+    by_id = {s.shoe.id: s for s in advise(heavier, three_shoes()).shoes}
+    for row in view.list_model.rows():
+        assert row.score is not None
+        assert row.score is advice.shoes[row.rank - 1]
+        assert row.score.score == by_id[row.shoe.id].score
+        assert row.score.needs == advice.features or row.score.surface_match != "main"
+
+    with_shoes.update(weight_kg=58)  # lighter: cushioning matters more, scores move
+    assert resets == [1]
+    lighter = runner.model_copy(update={"weight_kg": 58})
+    assert sorted(shown(view)) == sorted(expected(lighter, three_shoes()))

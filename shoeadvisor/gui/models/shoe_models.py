@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,7 +42,7 @@ from shoeadvisor.core.compare import (
     summarise,
     surface_note,
 )
-from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, tier_of
+from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, same_ranking, tier_of
 from shoeadvisor.core.ids import FeatureId, SurfaceMatch
 from shoeadvisor.core.shoes import Shoe
 from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note, tie_rule
@@ -153,9 +153,12 @@ def match_colours(match: SurfaceMatch) -> tuple[str, str]:
 _TIE_COLOURS = ("#fff1c2", "#5c4300")
 
 
-@dataclass(frozen=True, slots=True)
-class ShoeRow:
-    """One of the runner's shoes with its score (None while there is no profile)."""
+class ShoeRow(NamedTuple):
+    """One of the runner's shoes with its score (None while there is no profile).
+
+    A named tuple, not a frozen dataclass: 10,000 are made on every re-advice, and a
+    frozen dataclass takes four times as long to make.
+    """
 
     shoe: Shoe
     score: ShoeScore | None
@@ -209,6 +212,7 @@ class ShoeListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ShoeRow] = []
+        self._scores: Sequence[ShoeScore] = ()  # the advice's ranking the rows show
         self._names: dict[str, str] = {}
         self._readings: dict[int, _Reading] = {}  # by rank, which survives sorting
         self._tie_sizes: Counter[int] = Counter()
@@ -223,8 +227,16 @@ class ShoeListModel(QAbstractTableModel):
         shoes: Sequence[Shoe],
         advice: Advice | None,
         feature_names: Mapping[str, str] | None = None,
-    ) -> None:
-        """Show `advice.shoes` in their order, or `shoes` unscored when there is no advice."""
+    ) -> bool:
+        """Show `advice.shoes` in their order, or `shoes` unscored when there is no advice.
+
+        True when the rows were laid anew; False when the same shoes kept their order,
+        scores and ties (only the advice's words changed) and took the new scores in place.
+        """
+        if advice is not None and self._scores and same_ranking(self._scores, advice.shoes):
+            self._rescore(advice, feature_names)
+            return False
+        self._scores = advice.shoes if advice is not None else ()
         self.beginResetModel()
         if advice is not None:
             self._rows = [ShoeRow(s.shoe, s, i + 1) for i, s in enumerate(advice.shoes)]
@@ -241,6 +253,23 @@ class ShoeListModel(QAbstractTableModel):
         if self._sort_column >= 0 and not by_rank:  # rows come in rank order already
             self._rows = self._sorted_rows(self._sort_column, self._sort_order)
         self.endResetModel()
+        return True
+
+    def _rescore(self, advice: Advice, feature_names: Mapping[str, str] | None) -> None:
+        """The same shoes, order, scores and ties with new words (an edit that moved no
+        score): each row takes its new score in place; the rows, their order, the sort
+        and the selection stay, and nothing a cell shows changes but its tooltip."""
+        scores = advice.shoes
+        self._scores = scores
+        self._rows = [ShoeRow(r.shoe, scores[r.rank - 1], r.rank) for r in self._rows]
+        self._shortlist = frozenset(s.shoe.id for s in advice.shortlist)
+        # What core said of each shown row follows from the numbers, which are the same.
+        if feature_names is not None and dict(feature_names) != self._names:
+            self._names = dict(feature_names)
+            self._readings = {}
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ToolTipRole])
 
     def row(self, row: int) -> ShoeRow:
         return self._rows[row]

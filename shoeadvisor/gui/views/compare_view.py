@@ -110,6 +110,7 @@ class CompareView(QWidget):
         self._session = context.session
         self.setAccessibleName("Compare shoes")
 
+        self._drawing_list = False
         self.list_model = ShoeListModel(self)
         self.proxy = ShoeFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
@@ -344,8 +345,15 @@ class CompareView(QWidget):
     def _advice_changed(self, advice: Advice | None) -> None:
         selected = [row.shoe.id for row in self.selected_rows()]
         names = self._feature_names() if advice is not None else None
-        self.list_model.set_shoes(self._session.shoes, advice, names)
-        self._select_ids(selected)
+        # The reset and the selection put back would each redraw the comparison: it is
+        # drawn once, at the end.
+        self._drawing_list = True
+        try:
+            laid_anew = self.list_model.set_shoes(self._session.shoes, advice, names)
+            if [row.shoe.id for row in self.selected_rows()] != selected:
+                self._select_ids(selected)
+        finally:
+            self._drawing_list = False
         shortlist = [s.shoe.name for s in advice.shortlist] if advice is not None else []
         ties = any(size > 1 for size in self.list_model.tie_sizes.values())
         self.list_hint.setText(
@@ -353,7 +361,8 @@ class CompareView(QWidget):
                 self.list_model.rowCount(), advice is not None, shortlist, TIE_POINTS, ties
             )
         )
-        self._size_columns()
+        if laid_anew:  # (kept rows show the same text: their columns fit already)
+            self._size_columns()
         self._update_actions()
         self._update_comparison()
 
@@ -441,6 +450,8 @@ class CompareView(QWidget):
         self.export_action.setEnabled(self.list_model.rowCount() > 0)
 
     def _update_comparison(self, *_args: object) -> None:
+        if self._drawing_list:
+            return
         self._update_actions()
         advice = self._session.advice
         rows = sorted(
