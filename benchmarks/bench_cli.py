@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -34,17 +33,10 @@ RUNS = 11
 
 
 def _shoes(count: int, seed: int = 7) -> list[dict[str, object]]:
-    from shoeadvisor.core.ids import FEATURE_IDS
+    """Realistic shoes (shoe_data.py): measurements on some, mixed surfaces, gaps."""
+    from shoe_data import shoe_dicts
 
-    rng = random.Random(seed)
-    shoes = []
-    for i in range(count):
-        features = {f: rng.randint(0, 3) for f in FEATURE_IDS if rng.random() > 0.2}
-        shoe: dict[str, object] = {"id": f"shoe-{i}", "name": f"Shoe {i:05d}", "features": features}
-        if rng.random() > 0.5:
-            shoe["comfort"] = rng.randint(1, 5)
-        shoes.append(shoe)
-    return shoes
+    return shoe_dicts(count, seed)
 
 
 def _run_once(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
