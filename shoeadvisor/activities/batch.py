@@ -47,6 +47,11 @@ def content_hash(data: bytes) -> str:
 
 
 def _sport_text(activity: Activity) -> str:
+    """Why an activity is not a run: its sport, or its speed."""
+    if activity.too_fast and activity.average_kmh is not None:
+        return (
+            f"too fast for a run: {activity.average_kmh:.0f} km/h on average (a ride or a drive?)"
+        )
     return (activity.sub_sport if activity.sub_sport not in (None, "generic") else None) or (
         activity.sport or "unknown"
     )

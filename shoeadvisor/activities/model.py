@@ -36,6 +36,14 @@ RUNNING_SPORTS: dict[str, SurfaceHint | None] = {
 }
 
 
+#: No one runs a kilometre or more faster than this on average (the 1,000 m world record
+#: is about 27 km/h): a recording this fast is a ride or a drive, whatever it says.
+MAX_RUN_KMH = 30.0
+#: The speed is judged on recordings of at least this distance (GPS noise on a few
+#: metres can make any speed).
+SPEED_CHECK_FROM_M = 1000.0
+
+
 class ActivityFileError(Exception):
     """A file that cannot be read as an activity; the message says why in plain words."""
 
@@ -81,11 +89,25 @@ class Activity:
     name: str | None = None
 
     @property
+    def average_kmh(self) -> float | None:
+        """Distance over time moving (else elapsed), in km/h; None without a time."""
+        seconds = self.duration_s or self.elapsed_s
+        return self.distance_m / seconds * 3.6 if seconds else None
+
+    @property
+    def too_fast(self) -> bool:
+        """Faster than anyone runs (MAX_RUN_KMH) over a kilometre or more."""
+        kmh = self.average_kmh
+        return kmh is not None and self.distance_m >= SPEED_CHECK_FROM_M and kmh > MAX_RUN_KMH
+
+    @property
     def is_run(self) -> bool:
-        """A run, or a file that does not say what it is (the runner chose to import it)."""
-        return (self.sport is None and self.sub_sport is None) or is_running(
+        """A run, or a file that does not say what it is (the runner chose to import it),
+        at a speed a runner can go."""
+        said = (self.sport is None and self.sub_sport is None) or is_running(
             self.sport, self.sub_sport
         )
+        return said and not self.too_fast
 
     @property
     def surface(self) -> SurfaceHint | None:

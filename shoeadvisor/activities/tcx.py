@@ -10,6 +10,7 @@ import io
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
+from .elevation import climb_of_segments
 from .model import Activity, ActivityFileError, normalise_sport
 
 
@@ -36,14 +37,14 @@ def _float(text: str | None) -> float | None:
 
 
 def parse_tcx(data: bytes) -> Activity:
-    """The first activity of a TCX file: its laps' totals and the climb of its track points."""
+    """The first activity of a TCX file: its laps' totals and the climb of its track points
+    (smoothed, each <Track> on its own: a watch starts a new one after a pause)."""
     sport: str | None = None
     start: datetime | None = None
     distance = 0.0
     timer = 0.0
     laps = 0
-    ascent = descent = 0.0
-    last_altitude: float | None = None
+    tracks: list[list[tuple[float, float]]] = []  # (seconds, altitude) of each <Track>
     first_point: datetime | None = None
     last_point: datetime | None = None
     name: str | None = None
@@ -58,6 +59,8 @@ def parse_tcx(data: bytes) -> Activity:
                         sport = normalise_sport(element.get("Sport"))
                 elif tag == "Lap" and depth_activity == 1 and start is None:
                     start = _time(element.get("StartTime"))
+                elif tag == "Track" and depth_activity == 1:
+                    tracks.append([])
                 continue
             if depth_activity != 1 and tag != "Activity":
                 element.clear()
@@ -74,6 +77,7 @@ def parse_tcx(data: bytes) -> Activity:
                         timer += _float(child.text) or 0.0
                 element.clear()
             elif tag == "Trackpoint":
+                when = altitude = None
                 for child in element:
                     key = _local(child.tag)
                     if key == "Time":
@@ -83,12 +87,11 @@ def parse_tcx(data: bytes) -> Activity:
                             last_point = when
                     elif key == "AltitudeMeters":
                         altitude = _float(child.text)
-                        if altitude is not None:
-                            if last_altitude is not None:
-                                step = altitude - last_altitude
-                                ascent += max(step, 0.0)
-                                descent += max(-step, 0.0)
-                            last_altitude = altitude
+                if altitude is not None and tracks:
+                    # A point without a time is put a second after the one before it.
+                    points = tracks[-1]
+                    seconds = when.timestamp() if when else (points[-1][0] + 1 if points else 0.0)
+                    points.append((seconds, altitude))
                 element.clear()
             elif tag == "Notes" and name is None and element.text:
                 name = element.text.strip()[:200] or None
@@ -100,15 +103,15 @@ def parse_tcx(data: bytes) -> Activity:
     if start is None:
         raise ActivityFileError("a TCX file with no start time")
     elapsed = (last_point - first_point).total_seconds() if first_point and last_point else None
-    has_altitude = last_altitude is not None
+    climb = climb_of_segments(tracks)
     return Activity(
         "tcx",
         start,
         distance,
         timer or elapsed,
         elapsed or timer or None,
-        ascent if has_altitude else None,
-        descent if has_altitude else None,
+        climb[0] if climb else None,
+        climb[1] if climb else None,
         sport,
         None,
         name,

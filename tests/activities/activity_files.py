@@ -6,8 +6,9 @@ import csv
 import gzip
 import io
 import math
+import struct
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from fit_tool.profile.messages.lap_message import LapMessage
 from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
+from fitdecode.utils import compute_crc
 
 START = datetime(2025, 5, 1, 7, 0, tzinfo=UTC)
 EARTH_RADIUS_M = 6_371_000.0
@@ -35,6 +37,8 @@ class Track:
     lat: float = 46.05
     lon: float = 14.50
     climb_every: int = 20  # up for this many points, then down as many
+    #: The altitude of point i, instead of the up-and-down of climb_every.
+    altitude: Callable[[int], float] | None = None
 
     def samples(self) -> list[tuple[datetime, float, float, float, float]]:
         """(time, lat, lon, altitude, cumulative distance) per point."""
@@ -53,6 +57,8 @@ class Track:
             altitude = 300 + (
                 i % self.climb_every if phase == 0 else self.climb_every - i % self.climb_every
             )
+            if self.altitude is not None:
+                altitude = self.altitude(i)
             out.append(
                 (self.start + timedelta(seconds=i * self.step_s), lat, lon, altitude, distance)
             )
@@ -281,3 +287,111 @@ def garmin_export_zip(path: Path, fits: Sequence[bytes]) -> Path:
             "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue()
         )
     return path
+
+
+# -- a watch's own layout, byte by byte ----------------------------------------------
+
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+_ENUM, _UINT8, _UINT16, _UINT32, _UINT32Z = (
+    (1, 0x00, "B"), (1, 0x02, "B"), (2, 0x84, "H"), (4, 0x86, "I"), (4, 0x8C, "I"),
+)  # fmt: skip
+
+
+def _define(
+    local: int, number: int, fields: list[tuple[int, tuple[int, int, str]]]
+) -> tuple[bytes, struct.Struct]:
+    head = struct.pack("<BBBHB", 0x40 | local, 0, 0, number, len(fields))
+    body = b"".join(struct.pack("<BBB", field, kind[0], kind[1]) for field, kind in fields)
+    return head + body, struct.Struct("<B" + "".join(kind[2] for _, kind in fields))
+
+
+def _compressed(local: int, when: int) -> int:
+    """A compressed timestamp header: the local type and the time's low five bits."""
+    return 0x80 | (local << 5) | (when & 0x1F)
+
+
+def watch_fit(
+    track: Track = Track(),
+    *,
+    start_times: bool = True,
+    summaries_compressed: bool = False,
+    system_time: int | None = None,
+    anchor: str | None = "activity",
+    local_offset_s: int = 7200,
+    ascent: bool = True,
+    altitude: bool = True,
+    laps: int = 2,
+) -> bytes:
+    """A FIT activity laid out as older watches write it (a Garmin Forerunner 70 or 405):
+    the first record with a full timestamp, every later one with a compressed timestamp
+    header (five bits of time in the record's header byte), laps and a session.
+
+    `start_times=False`: laps and session carry no start_time (some watches write none).
+    `summaries_compressed`: the laps and the session have compressed headers too.
+    `system_time`: the watch's clock was never set; times count from its power-on, the
+    first record at this count, and `anchor` says what gives the date: the activity
+    message's local_timestamp ("activity", the local time `local_offset_s` ahead of UTC),
+    a timestamp_correlation message ("correlation"), or nothing (None).
+    Written with struct and fitdecode's CRC, independently of the parser under test.
+    """
+    samples = track.samples()
+    real_t0 = int((track.start - FIT_EPOCH).total_seconds())
+    t0 = real_t0 if system_time is None else system_time
+    step = track.step_s
+    assert step < 32, "compressed timestamps reach 31 s"
+    out = bytearray()
+    file_id, layout = _define(
+        0, 0, [(0, _ENUM), (1, _UINT16), (2, _UINT16), (3, _UINT32Z), (4, _UINT32)]
+    )
+    out += file_id + layout.pack(0, 4, 1, 1018, 1215347, t0)
+    if system_time is not None and anchor == "correlation":
+        correlation, layout = _define(1, 162, [(253, _UINT32), (1, _UINT32)])
+        out += correlation + layout.pack(1, real_t0, t0)
+    alt_field = [(2, _UINT16)] if altitude else []
+    full, full_layout = _define(1, 20, [(253, _UINT32), (5, _UINT32), *alt_field, (3, _UINT8)])
+    short, short_layout = _define(2, 20, [(5, _UINT32), *alt_field, (3, _UINT8)])
+    lap_fields = [(253, _UINT32)] if not summaries_compressed else []
+    lap_fields += [(2, _UINT32)] if start_times else []
+    lap_fields += [(7, _UINT32), (8, _UINT32), (9, _UINT32), (254, _UINT16)]
+    lap, lap_layout = _define(3, 19, lap_fields)
+    out += full + short + lap
+    per_lap = math.ceil(len(samples) / laps)
+    lap_ends = {min((n + 1) * per_lap, len(samples) - 1): n for n in range(laps)}
+    for index, (_, _, _, alt, distance) in enumerate(samples):
+        when = t0 + index * step
+        values = [int(distance * 100), *([int((alt + 500) * 5)] if altitude else []), 140]
+        if index == 0:
+            out += full_layout.pack(1, when, *values)
+        else:
+            out += short_layout.pack(_compressed(2, when), *values)
+        if index in lap_ends:  # a watch writes each lap as it ends, among the records
+            number = lap_ends[index]
+            first = number * per_lap
+            begin = t0 + first * step
+            metres = distance - samples[first][4]
+            lap_values = [when] if not summaries_compressed else []
+            lap_values += [begin] if start_times else []
+            lap_values += [(when - begin) * 1000, (when - begin) * 1000, round(metres * 100)]
+            header = _compressed(3, when) if summaries_compressed else 3
+            out += lap_layout.pack(header, *lap_values, number)
+    end = t0 + (len(samples) - 1) * step
+    session_fields = [(253, _UINT32)] if not summaries_compressed else []
+    session_fields += [(2, _UINT32)] if start_times else []
+    session_fields += [(5, _ENUM), (6, _ENUM), (7, _UINT32), (8, _UINT32), (9, _UINT32)]
+    session_fields += [(22, _UINT16), (23, _UINT16)] if ascent else []
+    session, layout = _define(3, 18, session_fields)
+    values = [end] if not summaries_compressed else []
+    values += [t0] if start_times else []
+    total_ms = (end - t0) * 1000
+    values += [1, 0, total_ms, total_ms, round(samples[-1][4] * 100)]
+    values += [77, 66] if ascent else []
+    out += session + layout.pack(_compressed(3, end) if summaries_compressed else 3, *values)
+    activity_fields = [(253, _UINT32), (0, _UINT32), (1, _UINT16), (2, _ENUM), (3, _ENUM)]
+    activity_fields += [(4, _ENUM), (5, _UINT32)]
+    activity, layout = _define(0, 34, activity_fields)
+    local_end = (real_t0 + end - t0 + local_offset_s) if anchor == "activity" else 0xFFFFFFFF
+    out += activity + layout.pack(0, end, total_ms, 1, 0, 26, 1, local_end)
+    header = struct.pack("<BBHI4s", 14, 0x10, 2093, len(out), b".FIT")
+    header += struct.pack("<H", compute_crc(header))
+    body = header + bytes(out)
+    return body + struct.pack("<H", compute_crc(body))

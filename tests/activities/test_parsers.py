@@ -15,7 +15,7 @@ from activity_files import Track, fit_bytes, gpx_text, tcx_text
 from fit_tool.profile.profile_type import Sport, SubSport
 
 from shoeadvisor.activities import ActivityFileError, parse_activity
-from shoeadvisor.activities.fit import _parse_fit, without_records
+from shoeadvisor.activities.fit import _activity, _decode, _NeedsRecords, without_records
 from shoeadvisor.activities.reading import gunzip_bounded
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -259,16 +259,21 @@ def test_other_files_are_not_activities(data: bytes) -> None:
 
 
 def _both_ways(data: bytes) -> tuple[object, object]:
-    def attempt(stream: bytes, need_records: bool) -> object:
+    """What the whole file gives, and what the stream without records gives (None: it
+    declined, the records are needed), each an Activity or the error's words."""
+    reduced = without_records(data)
+    assert reduced is not None
+    assert len(reduced.data) < len(data) or b"record" not in data
+
+    def attempt(stream: bytes, records: bool, altitude: bool) -> object:
         try:
-            return _parse_fit(stream, need_records=need_records)
+            return _activity(_decode(stream, records=records), altitude)
+        except _NeedsRecords:
+            return None
         except ActivityFileError as exc:
             return str(exc)
 
-    reduced = without_records(data)
-    assert reduced is not None
-    assert len(reduced) < len(data) or b"record" not in data
-    return attempt(data, True), attempt(reduced, False)
+    return attempt(data, True, True), attempt(reduced.data, False, reduced.records_have_altitude)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.fit")))
@@ -278,7 +283,8 @@ def test_dropping_records_changes_nothing_on_real_files(name: str) -> None:
         full, fast = _both_ways(data)
     except AssertionError:
         pytest.skip("damaged: the fast path declines it and the full decoder reports it")
-    # None from the fast path means "no lap or session": the full decode is then used.
+    # None from the fast path: no lap or session, no start, or a climb only the records
+    # give; the whole file is then decoded.
     assert fast is None or fast == full
 
 
