@@ -47,8 +47,11 @@ def content_hash(data: bytes) -> str:
 
 
 def _sport_text(activity: Activity) -> str:
-    """Why an activity is not a run: its sport, or its speed."""
-    if activity.too_fast and activity.average_kmh is not None:
+    """Why an activity is not a run: its sport, or its speed when its sport is a run's."""
+    said_run = (activity.sport is None and activity.sub_sport is None) or is_running(
+        activity.sport, activity.sub_sport
+    )
+    if said_run and activity.too_fast and activity.average_kmh is not None:
         return (
             f"too fast for a run: {activity.average_kmh:.0f} km/h on average (a ride or a drive?)"
         )

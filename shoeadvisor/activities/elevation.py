@@ -7,7 +7,8 @@ ignore small changes; so does this, in three steps (see docs/runs.md):
 
 1. A point more than `SPIKE_M` from the median of the points within `SPIKE_WINDOW_S`
    of it is a glitch (an altimeter's jump, a GPS fix from a satellite reflection) and
-   is dropped; a window of fewer than three points cannot tell which one is wrong.
+   is dropped, when most of those points are near that median (a window of two
+   levels, or of fewer than three points, cannot tell which one is wrong).
 2. Each altitude is replaced by the mean of the points within `SMOOTH_WINDOW_S` of it
    (half before, half after), which averages out the jitter.
 3. A climb or a descent is counted only once it reaches a threshold (hysteresis) from
@@ -59,6 +60,7 @@ def _windows(times: Sequence[float], half: float) -> Iterable[tuple[int, int]]:
 
 
 def _without_spikes(times: list[float], altitudes: list[float]) -> tuple[list[float], list[float]]:
+    """The points that are not glitches (step 1 above), with their times."""
     kept_times: list[float] = []
     kept: list[float] = []
     window: list[float] = []  # the altitudes of the current window, sorted
@@ -70,10 +72,23 @@ def _without_spikes(times: list[float], altitudes: list[float]) -> tuple[list[fl
         while first < first_next:
             del window[bisect.bisect_left(window, altitudes[first])]
             first += 1
-        if len(window) < 3 or abs(altitudes[index] - statistics.median(window)) <= SPIKE_M:
+        if not _is_spike(altitudes[index], window):
             kept_times.append(times[index])
             kept.append(altitudes[index])
     return kept_times, kept
+
+
+def _is_spike(altitude: float, window: list[float]) -> bool:
+    """Far from the median of the sorted window, when most of the window is near it."""
+    if len(window) < 3:
+        return False
+    median = statistics.median(window)
+    if abs(altitude - median) <= SPIKE_M:
+        return False
+    near = bisect.bisect_right(window, median + SPIKE_M) - bisect.bisect_left(
+        window, median - SPIKE_M
+    )
+    return near * 2 > len(window)
 
 
 def _noise(altitudes: Sequence[float]) -> float:

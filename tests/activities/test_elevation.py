@@ -186,3 +186,12 @@ def test_any_points_give_a_finite_climb_or_none(points: list[tuple[float, float]
     climb = climb_and_descent(points)
     if climb is not None:
         assert all(math.isfinite(v) and 0 <= v <= 2 * 11000 * len(points) for v in climb)
+
+
+def test_two_levels_of_equal_weight_are_both_kept() -> None:
+    """Found by the property above: each point of 0, 0, 21, 21 is 10.5 m from their
+    median, so all four were once glitches and nothing was left (an IndexError)."""
+    same_moment = [(0.0, 0.0), (0.0, 0.0), (0.0, 21.0), (0.0, 21.0)]
+    assert climb_and_descent(same_moment) == (0.0, 0.0)  # one moment, averaged: 10.5 m
+    step = [(20.0 * i, 0.0 if i < 10 else 21.0) for i in range(20)]  # a level, then another
+    assert climb_and_descent(step) == (21.0, 0.0)

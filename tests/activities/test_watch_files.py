@@ -14,7 +14,7 @@ from pathlib import Path
 import fitdecode
 import gpxpy
 import pytest
-from activity_files import Track, watch_fit
+from activity_files import Track, tcx_text, watch_fit
 
 from shoeadvisor.activities import ActivityFileError, ActivitySource, parse_activity
 from shoeadvisor.activities.batch import parse_source
@@ -197,3 +197,20 @@ def test_each_sample_file_imports_with_its_own_distance_or_says_why_not(name: st
         assert within_one_percent(result.activity.distance_m, length)
     recorded = result.activity.start
     assert datetime(2009, 1, 1, tzinfo=UTC) < recorded < datetime(2021, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("sport", "reason"), [(None, "too fast for a run: 36 km/h"), ("Biking", "biking")]
+)
+def test_a_fast_recording_is_skipped_for_its_sport_first_then_its_speed(
+    tmp_path: Path, sport: str | None, reason: str
+) -> None:
+    fast = Track(points=400, step_s=5, speed_mps=10.0)  # 20 km in 33 minutes
+    path = tmp_path / "fast.tcx"
+    path.write_text(tcx_text(fast, sport=sport or ""))
+    result = parse_source(ActivitySource(path.name, str(path)))
+    assert result.status == SKIPPED
+    assert reason in (result.reason or "")
+    steady = tmp_path / "steady.tcx"
+    steady.write_text(tcx_text(Track(points=400, step_s=5, speed_mps=5.5)))  # 19.8 km/h
+    assert parse_source(ActivitySource(steady.name, str(steady))).status == RUN
