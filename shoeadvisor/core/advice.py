@@ -4,105 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .ids import ConditionId, FeatureId, Grade, Level, RiskId, Severity, Surface, SurfaceMatch
-from .profile import RunnerProfile
-from .shoes import Shoe
+from .advice_items import GRADE_STRENGTH, Claim, FeatureAdvice, Reason, RiskAdvice, strongest_grade
+from .ids import ConditionId, FeatureId, Grade, Level, Surface, SurfaceMatch
+
+if TYPE_CHECKING:  # only named in annotations: the window draws kept advice without pydantic
+    from .profile import RunnerProfile
+    from .shoes import Shoe
 
 ADVICE_SCHEMA_VERSION = 1
 
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """What a seed article says where the studies disagree, with the claim's grade."""
-
-    text: str
-    grade: Grade
-    sources: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "evidence": self.grade, "sources": list(self.sources)}
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One rule's contribution to a feature: why, how sure, from where."""
-
-    rule: str
-    text: str
-    evidence: Grade
-    sources: tuple[str, ...]
-    effect: int | str = 0
-    claim: Claim | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "rule": self.rule,
-            "text": self.text,
-            "evidence": self.evidence,
-            "sources": list(self.sources),
-            "effect": self.effect,
-        }
-        if self.claim:
-            data["article_claim"] = self.claim.to_json()
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class FeatureAdvice:
-    """One shoe feature scored for the runner: how much it matters, and the rules why."""
-
-    id: FeatureId
-    name: str
-    importance: int
-    level: Level
-    reasons: tuple[Reason, ...]
-    description: str
-    how_to_check: str
-
-    @property
-    def evidence(self) -> Grade:
-        """The grade of the strongest reason that moved this feature."""
-        return strongest_grade(r.evidence for r in self.reasons)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "importance": self.importance,
-            "level": self.level,
-            "reasons": [r.to_json() for r in self.reasons],
-            "how_to_check": self.how_to_check,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class RiskAdvice:
-    """A risk of the runner's surfaces, seasons or training, with what to do about it."""
-
-    id: RiskId
-    name: str
-    severity: Severity
-    text: str
-    advice: str
-    evidence: Grade
-    sources: tuple[str, ...]
-    claim: Claim | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "severity": self.severity,
-            "text": self.text,
-            "advice": self.advice,
-            "evidence": self.evidence,
-            "sources": list(self.sources),
-        }
-        if self.claim:
-            data["article_claim"] = self.claim.to_json()
-        return data
+__all__ = [  # the items are defined in core.advice_items, and are this module's too
+    "ADVICE_SCHEMA_VERSION",
+    "EXCLUDES_FROM",
+    "GRADE_STRENGTH",
+    "Advice",
+    "BreakdownItem",
+    "Claim",
+    "ConditionAdvice",
+    "ExerciseAdvice",
+    "FeatureAdvice",
+    "FitTable",
+    "KneeAdvice",
+    "PlanDay",
+    "Reason",
+    "RedFlagAdvice",
+    "RiskAdvice",
+    "ScoreAdjustment",
+    "ShoeScore",
+    "strongest_grade",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,20 +478,3 @@ class Advice:
         data["shortlist"] = [s.shoe.id for s in self.shortlist]
         data["not_medical_advice"] = True
         return data
-
-
-GRADE_STRENGTH: dict[Grade, int] = {
-    "strong": 4,
-    "moderate": 3,
-    "weak": 2,
-    "contradicted": 1,
-    "none": 0,
-}
-
-
-def strongest_grade(grades: Any) -> Grade:
-    best: Grade = "none"
-    for grade in grades:
-        if GRADE_STRENGTH[grade] > GRADE_STRENGTH[best]:
-            best = grade
-    return best

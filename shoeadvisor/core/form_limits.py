@@ -19,9 +19,10 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # not imported: the window's first paint uses this module without pydantic
+    from pydantic import BaseModel
 
 FieldKind = Literal["text", "number", "choice", "many", "flag"]
 
