@@ -147,3 +147,12 @@ def read_regular_file(path: Path | str, max_bytes: int) -> bytes:
     read. Every failure is an UnreadableFileError naming the file.
     """
     return read_regular_file_stat(path, max_bytes)[0]
+
+
+def private_to_us(info: os.stat_result) -> bool:
+    """True for a file this user owns that nobody else may write (always where there are
+    no POSIX owners). Only such a file may hold what the app trusts without checking it
+    again: a pickle, which runs code, or a kept window, which is drawn as it is."""
+    if not hasattr(os, "geteuid"):
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

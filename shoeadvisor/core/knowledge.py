@@ -10,9 +10,7 @@ finds its copy never builds their validators.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
 import tomllib
 from collections.abc import Collection
 from functools import cache
@@ -33,6 +31,7 @@ from .ids import (
     LoadMeasureId,
     RiskId,
 )
+from .knowledge_key import knowledge_key
 from .resources import resources_dir
 from .shoes import Shoe, parse_shoes
 
@@ -390,31 +389,6 @@ def use_cache(kept: KnowledgeCache | None) -> None:
     """Keep the validated knowledge between runs there (None: read the files every time)."""
     global _cache
     _cache = kept
-
-
-def knowledge_key(folder: Path) -> str:
-    """A digest of everything the validated knowledge depends on.
-
-    Every file in the resources folder and every source file of core/ (the models and
-    their validators), by name and content, and the Python and pydantic versions. A frozen
-    app has no source files: its executable's size and time stand for them.
-    """
-    import pydantic_core
-    from pydantic.version import VERSION
-
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version}\0{VERSION}\0{pydantic_core.__version__}\0".encode())
-    code = sorted(Path(__file__).parent.glob("*.py"))
-    if not code:  # pragma: no cover - a frozen app
-        info = Path(sys.executable).stat()
-        digest.update(f"{sys.executable}\0{info.st_size}\0{info.st_mtime_ns}".encode())
-    for kind, files in (("resource", sorted(folder.iterdir())), ("code", code)):
-        for path in files:
-            if path.is_file():
-                data = path.read_bytes()
-                digest.update(f"{kind}\0{path.name}\0{len(data)}\0".encode())
-                digest.update(data)
-    return digest.hexdigest()
 
 
 def load_knowledge_kept(folder: Path, kept: KnowledgeCache | None) -> Knowledge:

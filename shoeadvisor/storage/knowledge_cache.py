@@ -8,18 +8,18 @@ the file the knowledge is read from resources/ as before, only slower.
 
 The file is derived data, written by this program (0600, atomically) into this user's
 own cache folder; it holds nothing of a runner's profile. Unpickling runs code, so a
-file another user owns, or one others may write, is never unpickled (see `_ours`).
+file another user owns, or one others may write, is never unpickled
+(`regular_files.private_to_us`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
-import stat
 from pathlib import Path
 
 from shoeadvisor.core.files import InputFileError, read_regular_file_stat
+from shoeadvisor.regular_files import private_to_us
 
 from .atomic import atomic_write
 from .paths import cache_dir, ensure_private_dir
@@ -45,7 +45,7 @@ class PickleFileCache:
             data, info = read_regular_file_stat(self.path, MAX_BYTES)
         except (InputFileError, OSError):
             return None
-        if not _ours(info):
+        if not private_to_us(info):
             return None  # the next save replaces it with this user's own
         if not data.startswith(header):
             return None  # another version's copy, or not ours
@@ -60,14 +60,6 @@ class PickleFileCache:
             data = self._header(key) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             ensure_private_dir(self.path.parent)
             atomic_write(self.path, data)
-
-
-def _ours(info: os.stat_result) -> bool:
-    """True for a file this user owns that nobody else may write (always where there are
-    no POSIX owners): anyone who can write the file could run code through pickle."""
-    if not hasattr(os, "geteuid"):
-        return True
-    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def install(folder: Path | None = None) -> PickleFileCache:
