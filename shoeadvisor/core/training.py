@@ -256,6 +256,15 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
     )
 
 
+def figures_change_at(runs: Sequence[LoggedRun], now: datetime) -> datetime | None:
+    """The first moment from `now` on at which `analyse_runs(runs, t).profile_fields()`
+    may differ from its value at `now`: a run enters the log's past (its start), or
+    leaves the last 7, 14 or 30 days. None when no such moment is ahead."""
+    edges = (timedelta(0), WEEK, 2 * WEEK, SPIKE_WINDOW)
+    ahead = [r.start + edge for r in runs for edge in edges if r.start + edge >= now]
+    return min(ahead, default=None)
+
+
 def profile_with_runs(profile: Any, load: TrainingLoad) -> tuple[Any, tuple[str, ...]]:
     """The profile with its unset load fields filled from the log, and which were filled.
 

@@ -13,6 +13,14 @@ disk or a read-only folder.
 
 This module is imported before the window's first paint: storage and core are imported
 inside the methods that need them, so constructing a session costs nothing.
+
+A start can show what the last start showed before it has opened anything
+(`show_kept`): the session reads back the view it kept of that start (see
+gui.session_snapshot and storage.window_snapshot), keyed by everything it was derived
+from, so it is never stale. It stays the owner: views read the same properties, and
+`start()` then opens the folder for real and replaces the kept view. Until then, every
+change, and every property the kept view cannot answer, first finishes the start: a
+runner who types at once loses nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -30,8 +39,9 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from shoeadvisor.core.advice import Advice, ShoeScore
+    from shoeadvisor.core.advice import Advice, FeatureAdvice, RiskAdvice, ShoeScore
     from shoeadvisor.core.fit import FitMemo
+    from shoeadvisor.core.form_limits import FieldSpec
     from shoeadvisor.core.ids import Surface
     from shoeadvisor.core.knowledge import Knowledge
     from shoeadvisor.core.profile import RunnerProfile
@@ -39,9 +49,12 @@ if TYPE_CHECKING:
     from shoeadvisor.core.shoes import Shoe
     from shoeadvisor.core.training import ShoePain, SpikeMark, TrainingLoad
     from shoeadvisor.storage import ProfileStore
+    from shoeadvisor.storage.lock import DataFolderLock
     from shoeadvisor.storage.run_import import ImportProgress, ImportReport
     from shoeadvisor.storage.runlog import OwnedShoe, Run, RunLog
+    from shoeadvisor.storage.window_snapshot import SnapshotFile
 
+    from .session_snapshot import KeptStart
     from .workers import JobThread
 
 #: How long after the last edit the profile is written (typing never waits for the disk).
@@ -157,6 +170,24 @@ def _why_not_written(error: BaseException) -> str:
     return text[:1].lower() + text[1:] if text else type(error).__name__
 
 
+def _finishes_start(method: Any) -> Any:
+    """For what the kept view cannot answer or must not do: the start is finished first."""
+
+    @functools.wraps(method)
+    def finished_first(self: RunnerSession, *args: Any, **kwargs: Any) -> Any:
+        if self._kept is not None:
+            self._finish_kept_start()
+        return method(self, *args, **kwargs)
+
+    return finished_first
+
+
+def _opened_text(modified: datetime, from_backup: bool) -> str:
+    """What the status bar says of a profile just opened."""
+    note = " (restored from the backup copy)" if from_backup else ""
+    return f"Saved {_when(modified)}{note}"
+
+
 def _when(moment: datetime) -> str:
     from datetime import datetime
 
@@ -228,43 +259,243 @@ class RunnerSession(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_MS)
         self._retry_timer.timeout.connect(self._retry)
+        #: The view of the last start, shown until this one has opened the folder.
+        self._kept: KeptStart | None = None
+        self._kept_lock: DataFolderLock | None = None
+        #: The open profile's save time and whether its backup was used (its "Saved …").
+        self._opened_at: tuple[datetime, bool] | None = None
+        #: When the runs' figures were worked out, and the first moment they may change.
+        self._advised_at = 0.0
+        self._figures_until: float | None = None
+        self._source_names: Mapping[str, str] | None = None
 
     # ------------------------------------------------------------------ start and stop
     def start(self) -> None:
-        """Open the store (taking the folder's lock if free), list it, reopen the last profile."""
+        """Open the store (taking the folder's lock if free), list it, reopen the last profile.
+
+        A kept view shown until now gives way to what this start finds: the same, unless
+        something it was derived from was missed; then this start's view wins, and is
+        kept for the next start instead.
+        """
         if self._started:
             return
         self._started = True
+        lock = self._kept_lock
+        self._forget_kept()
         from shoeadvisor.storage import ProfileStore, StorageError
         from shoeadvisor.storage.knowledge_cache import install
 
         # The validated knowledge kept from the last run (beside the data when a folder
         # is given, as a test or a portable copy does).
-        install(self._folder / "cache" if self._folder is not None else None)
+        install(self._cache_folder())
         try:
-            self._store = ProfileStore(self._folder)
+            self._store = ProfileStore(self._folder, lock=lock)
         except (StorageError, OSError) as exc:
+            if lock is not None:
+                lock.release()
             self._set_state("problem", f"Not saved: cannot use the profile folder ({exc})")
             self._emit(Change.ALL)
             return
-        self._refresh_list()
         if self._store.read_only:
             self._retry_timer.start()
+        if not self._open_last():
+            # Nothing to advise yet: load the engine while the runner reads the welcome page.
+            warm_up_in_background()
+        self._keep_for_next_start(self._start_state())
+        self._emit(Change.ALL)
+
+    def _open_last(self) -> bool:
+        """List the store and open the profile open last time (or the newest); False if none."""
+        assert self._store is not None
+        self._refresh_list()
         last = self._last_opened = self._store.last_opened()
         if last is None and self._list:
             last = max(self._list, key=lambda p: p.modified).id
         if last is None or not self.open(last):
             self._set_state("none", self._read_only_text() if self.read_only else "")
-            # Nothing to advise yet: load the engine while the runner reads the welcome page.
-            warm_up_in_background()
+            return False
+        return True
+
+    # ------------------------------------------------------------------ the kept start
+    def show_kept(self) -> bool:
+        """Show what the last start showed, when nothing it was derived from has changed.
+
+        For the window, before its first paint: this takes the folder's lock (the store
+        keeps it) and reads one small file, without pydantic or the advice engine.
+        False, and nothing shown, when no valid view is kept, or another window holds
+        the lock (a start here is then read-only, which a kept view never is).
+        """
+        if self._started or self._kept is not None:
+            return False
+        import time
+
+        from shoeadvisor.storage.lock import DataFolderLock
+        from shoeadvisor.storage.paths import data_dir
+
+        from .session_snapshot import decode
+
+        root = self._folder if self._folder is not None else data_dir()
+        lock = DataFolderLock(root)
+        if not root.is_dir() or not lock.try_acquire():
+            return False
+        file, key = self._kept_file()
+        found = file.load(key)
+        try:
+            if found is None:
+                raise ValueError("nothing kept under this key")
+            kept = decode(found)
+            now = time.time()
+            if now < kept.advised_at or (kept.valid_until is not None and now >= kept.valid_until):
+                raise ValueError("the runs' figures may have changed since")
+        except ValueError:
+            lock.release()
+            return False
+        self._kept, self._kept_lock = kept, lock
+        self._open = True
+        self._draft = dict(kept.draft)
+        self._problems = kept.problems
+        self._profile_id = kept.profile_id
+        self._last_opened = kept.last_opened
+        self._list = tuple(
+            SavedProfile(p.id, p.name, p.modified, p.from_backup) for p in kept.profiles
+        )
+        self._opened_at = (kept.modified, kept.from_backup)
+        self._set_state("saved", _opened_text(kept.modified, kept.from_backup))
         self._emit(Change.ALL)
+        return True
+
+    @property
+    def showing_kept(self) -> bool:
+        """The kept view of the last start is shown: `start()` has not opened the folder yet."""
+        return self._kept is not None
+
+    def _finish_kept_start(self) -> None:
+        """Open the folder now, for a caller that needs what only it knows. The views are
+        told on the next turn of the event loop: this may run while one is being built."""
+        blocked = self.blockSignals(True)
+        try:
+            self.start()
+        finally:
+            self.blockSignals(blocked)
+        QTimer.singleShot(0, lambda: self._emit(Change.ALL))
+
+    def _forget_kept(self) -> None:
+        """Back to the state of a session not started (start() fills it in for real)."""
+        if self._kept is None:
+            return
+        self._kept = self._kept_lock = None
+        self._open, self._draft, self._problems = False, {}, {}
+        self._profile_id = self._last_opened = self._opened_at = None
+        self._list = ()
+        self._set_state("none", "")
+
+    def _cache_folder(self) -> Path | None:
+        """Where derived data is kept (None: the user's cache folder)."""
+        return self._folder / "cache" if self._folder is not None else None
+
+    def _kept_file(self) -> tuple[SnapshotFile, str]:
+        """The kept view's file, and its key as the data folder is now (lock held)."""
+        from pathlib import Path
+
+        from shoeadvisor.core.resources import resources_dir
+        from shoeadvisor.storage.paths import cache_dir, data_dir
+        from shoeadvisor.storage.window_snapshot import FILE_NAME, SnapshotFile, snapshot_key
+
+        from .settings import SETTINGS_FILE
+
+        root = self._folder if self._folder is not None else data_dir()
+        here = Path(__file__).parent
+        code = (here / "session.py", here / "session_snapshot.py")
+        key = snapshot_key(root, resources_dir(), code, ignore=(SETTINGS_FILE,))
+        return SnapshotFile((self._cache_folder() or cache_dir()) / FILE_NAME), key
+
+    def _start_state(self) -> KeptStart | None:
+        """What this session shows right after a start, to be kept for the next one.
+
+        None when a kept view may not stand for it: nothing is open, the folder is
+        read-only, or something is reported only once (a file set aside, a notice).
+        """
+        store = self._store
+        if (
+            store is None
+            or store.read_only
+            or not self._open
+            or self._profile_id is None
+            or self._opened_at is None
+            or self._state.kind != "saved"
+            or self._notice
+            or self.listing_problems
+            or self._deleted is not None
+            or self._import is not None
+            or self.has_unsaved_changes()
+            or store.run_log_notice()
+        ):
+            return None
+        from shoeadvisor.core.form_limits import profile_fields
+
+        from .session_snapshot import KeptProfile, KeptStart, cited
+
+        features, risks = self.features, self.risks
+        names = self.source_names
+        modified, from_backup = self._opened_at
+        return KeptStart(
+            profile_id=self._profile_id,
+            last_opened=self._last_opened,
+            draft=dict(self._draft),
+            problems=dict(self._problems),
+            profiles=tuple(
+                KeptProfile(p.id, p.name, p.modified, p.from_backup) for p in self._list
+            ),
+            modified=modified,
+            from_backup=from_backup,
+            name=self.shown_name,
+            features=features,
+            risks=risks,
+            source_names={s: names.get(s, s) for s in sorted(cited(features, risks))},
+            figures_from_runs=dict(self.figures_from_runs),
+            filled_from_runs=dict(self.filled_from_runs),
+            fields=profile_fields(),
+            import_blocked=self.import_blocked(),
+            advised_at=self._advised_at,
+            valid_until=self._figures_until,
+        )
+
+    def _keep_for_next_start(self, state: KeptStart | None) -> None:
+        """Keep what a start shows (rewritten only when it changed), or forget a kept view
+        that no longer stands for a start. Only while this session holds the lock."""
+        if self._store is None or self._store.read_only:
+            return
+        from .session_snapshot import encode
+
+        file, key = self._kept_file()
+        if state is None:
+            file.forget()
+        else:
+            file.save(key, encode(state))
+
+    def _keep_on_closing(self) -> None:
+        """What the next start will show, worked out by a start's own steps on this store
+        (its lock still held, so nothing changes the folder before the file is written)."""
+        store = self._store
+        if store is None or store.read_only:
+            return
+        twin = RunnerSession(self._folder)
+        twin.blockSignals(True)
+        twin._store, twin._kb, twin._started = store, self._kb, True
+        twin._open_last()
+        state = twin._start_state()
+        store.close_run_log()  # as the next start finds it: checkpointed, no journal
+        self._keep_for_next_start(state)
 
     @property
     def started(self) -> bool:
         return self._started
 
     def close(self) -> bool:
-        """Save what is pending and let another window write; False when something is lost."""
+        """Save what is pending and let another window write; False when something is lost.
+
+        What the next start will show is kept for it first (see `show_kept`).
+        """
         self._save_timer.stop()
         self._retry_timer.stop()
         saved = self._flush()
@@ -273,7 +504,12 @@ class RunnerSession(QObject):
             task.cancel()
             task.wait(30)
         if self._store is not None:
+            if saved and (task is None or task.isFinished()):
+                self._keep_on_closing()
             self._store.close()
+        elif self._kept_lock is not None:  # closed while the kept view was shown
+            self._kept_lock.release()
+            self._kept_lock = None
         return saved
 
     # ------------------------------------------------------------------ reading
@@ -293,6 +529,7 @@ class RunnerSession(QObject):
         return self._problems
 
     @property
+    @_finishes_start
     def profile(self) -> RunnerProfile | None:
         """The draft's last complete version: what the advice shows and the disk gets."""
         return self._profile
@@ -303,20 +540,68 @@ class RunnerSession(QObject):
         return self._profile_id
 
     @property
+    @_finishes_start
     def shoes(self) -> tuple[Shoe, ...]:
         """The runner's own shoes."""
         return self._shoes
 
     @property
+    @_finishes_start
     def advice(self) -> Advice | None:
         return self._advice
 
     @property
+    def shown_name(self) -> str | None:
+        """The name of the complete profile the advice follows (None while there is none)."""
+        if self._kept is not None:
+            return self._kept.name
+        return self._profile.name if self._profile is not None else None
+
+    @property
+    def features(self) -> tuple[FeatureAdvice, ...] | None:
+        """The advice's shoe features (what the Advice page lists); None without advice."""
+        if self._kept is not None:
+            return self._kept.features
+        return self._advice.features if self._advice is not None else None
+
+    @property
+    def risks(self) -> tuple[RiskAdvice, ...] | None:
+        """The advice's risks (what the Advice page lists); None without advice."""
+        if self._kept is not None:
+            return self._kept.risks
+        return self._advice.risks if self._advice is not None else None
+
+    @property
+    def source_names(self) -> Mapping[str, str]:
+        """Each source's short name by id ("Title (year)"), for the lines under a reason."""
+        if self._kept is not None:
+            return self._kept.source_names
+        if self._source_names is None:
+            from shoeadvisor.core import labels
+
+            sources = self.knowledge.sources
+            self._source_names = MappingProxyType(
+                {sid: labels.source_in(sid, sources) for sid in sources}
+            )
+        return self._source_names
+
+    @property
+    def form_fields(self) -> Mapping[str, FieldSpec]:
+        """The profile's fields as a form shows them (core.form_limits.profile_fields)."""
+        if self._kept is not None:
+            return self._kept.fields
+        from shoeadvisor.core.form_limits import profile_fields
+
+        return profile_fields()
+
+    @property
+    @_finishes_start
     def catalog_scores(self) -> tuple[ShoeScore, ...]:
         """The built-in shoe types scored for the profile, best first."""
         return self._catalog
 
     @property
+    @_finishes_start
     def knowledge(self) -> Knowledge:
         if self._kb is None:
             from shoeadvisor.core.knowledge import knowledge
@@ -377,12 +662,14 @@ class RunnerSession(QObject):
         return dirty_profile or self._shoes_unsaved
 
     # ------------------------------------------------------------------ editing
+    @_finishes_start
     def update(self, **fields: Any) -> None:
         """Patch the draft (`update(knee_pain=["inside"])`); a complete draft is saved soon."""
         from shoeadvisor.core.profile_draft import patched
 
         self._set_draft(patched(self._draft, fields))
 
+    @_finishes_start
     def new_profile(self) -> bool:
         """An empty profile, saved once its required fields are filled in."""
         if not self._leave_current():
@@ -393,6 +680,7 @@ class RunnerSession(QObject):
         self._emit(Change.ALL)
         return True
 
+    @_finishes_start
     def show_example(self) -> bool:
         """The example runner, as a new profile (saved as soon as it shows)."""
         from shoeadvisor.core.files import load_profile
@@ -400,6 +688,7 @@ class RunnerSession(QObject):
 
         return self.adopt(load_profile(resource_path("example_runner.json")), reuse=False)
 
+    @_finishes_start
     def adopt(self, profile: RunnerProfile, *, reuse: bool = True) -> bool:
         """Open a profile that came from outside (e.g. `--profile FILE`).
 
@@ -419,6 +708,7 @@ class RunnerSession(QObject):
         self._emit(Change.ALL)
         return True
 
+    @_finishes_start
     def save_now(self) -> bool:
         """Write what the window holds now (Ctrl+S; also after the disk has room again).
 
@@ -432,6 +722,7 @@ class RunnerSession(QObject):
         return ok and not self._problems
 
     # ------------------------------------------------------------------ saved profiles
+    @_finishes_start
     def open(self, profile_id: str) -> bool:
         """Show a saved profile; what the window holds is saved first (refused if that fails)."""
         if not profile_id:
@@ -458,15 +749,16 @@ class RunnerSession(QObject):
             return False
         self._enter(entry.id, entry.profile)
         self._set_draft(draft_of(entry.profile), emit=False)
-        note = " (restored from the backup copy)" if entry.from_backup else ""
+        self._opened_at = (entry.modified, entry.from_backup)
         if self.read_only:
             self._set_state("read_only", self._read_only_text())
         else:
-            self._set_state("saved", f"Saved {_when(entry.modified)}{note}")
+            self._set_state("saved", _opened_text(entry.modified, entry.from_backup))
             self._remember_last(entry.id)
         self._emit(Change.ALL)
         return True
 
+    @_finishes_start
     def create_profile(self) -> str | None:
         """A new saved profile ("New runner", "New runner 2", …) from the default profile."""
         from shoeadvisor.core.profile_draft import NEW_RUNNER_NAME, new_runner_profile, unused_name
@@ -480,6 +772,7 @@ class RunnerSession(QObject):
         self._say(f"Created “{name}”.")
         return profile_id
 
+    @_finishes_start
     def rename(self, profile_id: str, name: str) -> bool:
         """Give a saved profile a new name; a name that is empty or too long is refused."""
         current = profile_id == self._profile_id
@@ -499,6 +792,7 @@ class RunnerSession(QObject):
         self._say(f"Renamed to “{entry.name}”.", Change.ALL)
         return True
 
+    @_finishes_start
     def duplicate(self, profile_id: str) -> str | None:
         """Save a copy of a profile ("… (copy)") and open it."""
         if not self._flush():
@@ -511,6 +805,7 @@ class RunnerSession(QObject):
         self._say("Copy saved.")
         return copy_id
 
+    @_finishes_start
     def delete(self, profile_id: str) -> bool:
         """Move a profile to the trash (Undo brings it back); the open one gives way."""
         gone = next((p for p in self._list if p.id == profile_id), None)
@@ -538,6 +833,7 @@ class RunnerSession(QObject):
         self._say("")
         return True
 
+    @_finishes_start
     def undo_delete(self) -> bool:
         """Bring back the profile deleted last, and open it."""
         gone = self._deleted
@@ -551,6 +847,7 @@ class RunnerSession(QObject):
         self._say(f"“{gone.name}” is back.")
         return True
 
+    @_finishes_start
     def import_file(self, path: Path) -> str:
         """Copy a contract §1 file into the saved profiles and open it (SessionError if bad)."""
         from shoeadvisor.core.files import InputFileError
@@ -567,6 +864,7 @@ class RunnerSession(QObject):
         self.open(profile_id)
         return profile_id
 
+    @_finishes_start
     def export_profile(self, path: Path) -> None:
         """Write the profile this window shows as a contract §1 file (also when not saved)."""
         if self._profile is None:
@@ -580,6 +878,7 @@ class RunnerSession(QObject):
         except (StorageError, OSError) as exc:
             raise SessionError(str(exc)) from exc
 
+    @_finishes_start
     def retry_lock(self) -> bool:
         """Try to become the window that writes; on success show what is on disk now."""
         if self._store is None or not self._store.read_only:
@@ -602,6 +901,7 @@ class RunnerSession(QObject):
         return True
 
     # ------------------------------------------------------------------ shoes
+    @_finishes_start
     def set_shoes(self, shoes: Sequence[Shoe]) -> bool:
         """The runner's shoes from now on; saved at once (kept in memory if that fails)."""
         self._shoes = tuple(shoes)
@@ -622,6 +922,7 @@ class RunnerSession(QObject):
         if self._profile_id is None:
             self._shoes_unsaved = False
 
+    @_finishes_start
     def export_shoes(self, path: Path) -> None:
         """Write the runner's shoes as a contract §2 file."""
         from shoeadvisor.storage import StorageError, write_shoes_file
@@ -633,23 +934,27 @@ class RunnerSession(QObject):
 
     # ------------------------------------------------------------------ runs
     @property
+    @_finishes_start
     def runs(self) -> tuple[Run, ...]:
         """The open profile's logged runs, oldest first (none for a profile not saved yet)."""
         self._ensure_runs()
         return self._runs
 
     @property
+    @_finishes_start
     def training(self) -> TrainingLoad | None:
         """What the log says about recent training (core.training); None without runs."""
         self._ensure_runs()
         return self._training
 
     @property
+    @_finishes_start
     def owned_shoes(self) -> tuple[OwnedShoe, ...]:
         """The runner's shoes as the run log keeps them: kilometres, retired ones, defaults."""
         return self._owned
 
     @property
+    @_finishes_start
     def advised_profile(self) -> RunnerProfile | None:
         """The profile the advice follows: the runner's, blank load fields filled from runs."""
         return self._advised
@@ -657,6 +962,8 @@ class RunnerSession(QObject):
     @property
     def filled_from_runs(self) -> Mapping[str, float]:
         """Load fields the runner left blank and the log filled in (key -> km)."""
+        if self._kept is not None:
+            return self._kept.filled_from_runs
         advised = self._advised
         if advised is None:
             return {}
@@ -665,8 +972,11 @@ class RunnerSession(QObject):
     @property
     def figures_from_runs(self) -> Mapping[str, float]:
         """The log's own weekly_km, previous_weekly_km, longest_run_30d_km (also when typed)."""
+        if self._kept is not None:
+            return self._kept.figures_from_runs
         return self._recent.profile_fields() if self._recent is not None else {}
 
+    @_finishes_start
     def planned_run(self) -> SpikeMark | None:
         """The planned longest run in a raised single-run-spike band, or None."""
         planned = getattr(self._advised, "planned_longest_run_km", None)
@@ -678,6 +988,7 @@ class RunnerSession(QObject):
 
         return planned_run_check(planned, self._runs, datetime.now().astimezone())
 
+    @_finishes_start
     def rotation(self) -> RotationAdvice | None:
         """ "Rotate two pairs" when every recent run was in the same shoe (core.shoe_care)."""
         if not self.runs:
@@ -689,6 +1000,7 @@ class RunnerSession(QObject):
         now = datetime.now().astimezone()
         return rotation_advice([(r.start, r.shoe_id) for r in self._runs], now)
 
+    @_finishes_start
     def shoe_mileage(self) -> tuple[ShoeMileage, ...]:
         """Each shoe of the log with its wear band (for this runner's weight) and knee pain.
 
@@ -720,24 +1032,30 @@ class RunnerSession(QObject):
         self._mileage = (self._owned, training, scale.key, rows)
         return rows
 
+    @_finishes_start
     def set_run_shoe(self, run_id: int, shoe_id: str | None) -> None:
         """The shoe a run was run in (None: not recorded); SessionError if not saved."""
         self._change_log(lambda log, pid: log.set_run_shoe(pid, run_id, shoe_id))
 
+    @_finishes_start
     def set_knee_pain(self, run_id: int, pain: int | None) -> None:
         """Knee pain after a run, 0–10 (None clears it); SessionError if not saved."""
         self._change_log(lambda log, pid: log.set_knee_pain(pid, run_id, pain))
 
+    @_finishes_start
     def set_default_shoe(self, surface: Surface, shoe_id: str | None) -> None:
         """The shoe new runs on a surface go in (None: none)."""
         self._change_log(lambda log, pid: log.set_default_shoe(pid, surface, shoe_id))
 
+    @_finishes_start
     def retire_shoe(self, shoe_id: str, retired: bool = True) -> None:
         """Retire a shoe (its runs and kilometres are kept) or bring it back into the list."""
         self._change_log(lambda log, pid: log.retire_shoe(pid, shoe_id, retired), shoes=True)
 
     def import_blocked(self) -> str:
         """Why runs cannot be imported now, in a sentence; "" when they can."""
+        if self._kept is not None:
+            return self._kept.import_blocked
         if self._store is None:
             return "Runs cannot be imported: the profile folder could not be opened."
         if self.read_only:
@@ -752,6 +1070,7 @@ class RunnerSession(QObject):
     def import_state(self) -> ImportState:
         return self._import_state
 
+    @_finishes_start
     def start_import(self, paths: Sequence[Path]) -> bool:
         """Import run files, folders or exports into the open profile, in a worker thread.
 
@@ -911,12 +1230,15 @@ class RunnerSession(QObject):
         self._runs_loaded = everything and self._profile_id is not None
         self._runs = tuple(runs) if everything else ()
         self._training = self._recent = None
+        self._advised_at, self._figures_until = now.timestamp(), None
         if count:
             from dataclasses import replace
 
-            from shoeadvisor.core.training import analyse_runs
+            from shoeadvisor.core.training import analyse_runs, figures_change_at
 
             load = analyse_runs(runs, now=now)
+            until = figures_change_at(runs, now)
+            self._figures_until = until.timestamp() if until is not None else None
             if everything:
                 self._training = self._recent = load
             else:  # the weekly and 30-day figures are whole; the count is the log's

@@ -249,11 +249,15 @@ class ProfileStore:
     Call `retry_lock()` to become writable once the other copy has closed.
     """
 
-    def __init__(self, root: Path | None = None) -> None:
-        """Open (creating when needed) the data folder; StorageError when it cannot be used."""
+    def __init__(self, root: Path | None = None, lock: DataFolderLock | None = None) -> None:
+        """Open (creating when needed) the data folder; StorageError when it cannot be used.
+
+        `lock`: the folder's lock when the caller has already taken it (the window does,
+        to show its kept first frame); the store holds it from then on.
+        """
         self.root = _private_dir(Path(root) if root is not None else data_dir(), "the data folder")
         self.profiles_dir = _private_dir(self.root / PROFILES, "the profiles folder")
-        self._lock = DataFolderLock(self.root)
+        self._lock = lock if lock is not None else DataFolderLock(self.root)
         self._cache: dict[str, tuple[tuple[int, int, int], ProfileEntry]] = {}
         self._run_log: RunLog | None = None
         _OPEN_STORES.add(self)
@@ -327,11 +331,15 @@ class ProfileStore:
                 self._run_log = None
         return self._lock.held
 
-    def close(self) -> None:
-        """Release the lock so another copy can write."""
+    def close_run_log(self) -> None:
+        """Close the run log (opened again on next use); the lock is kept."""
         if self._run_log is not None:
             self._run_log.close()
             self._run_log = None
+
+    def close(self) -> None:
+        """Release the lock so another copy can write."""
+        self.close_run_log()
         self._lock.release()
 
     def __enter__(self) -> ProfileStore:

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shoeadvisor.core.training import (
     analyse_runs,
+    figures_change_at,
     planned_run_check,
     profile_with_runs,
     spike_marks,
@@ -130,3 +133,41 @@ def test_profile_fields_fill_only_what_the_runner_left_blank() -> None:
         parse_profile(base),
         (),
     )
+
+
+# -- how long the figures hold (the window's kept first frame is valid until then) -------
+
+
+def test_the_figures_change_when_a_run_leaves_a_window() -> None:
+    runs = [R(1, ago(2), 10), R(2, ago(10), 5)]
+    until = figures_change_at(runs, NOW)
+    assert until == ago(10) + timedelta(days=14)  # run 2 leaves the week before last first
+    assert analyse_runs(runs, until - timedelta(seconds=1)).profile_fields() == (
+        analyse_runs(runs, NOW).profile_fields()
+    )
+    assert analyse_runs(runs, until + timedelta(seconds=1)).profile_fields() != (
+        analyse_runs(runs, NOW).profile_fields()
+    )
+
+
+def test_a_run_logged_ahead_counts_once_it_has_started() -> None:
+    later = NOW + timedelta(hours=3)
+    assert figures_change_at([R(1, later, 10)], NOW) == later
+
+
+def test_without_runs_in_the_last_30_days_nothing_changes() -> None:
+    assert figures_change_at([R(1, ago(45), 10)], NOW) is None
+    assert figures_change_at([], NOW) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    days=st.lists(st.floats(min_value=-3, max_value=35, allow_nan=False), max_size=8),
+    kms=st.lists(st.floats(min_value=0.1, max_value=60, allow_nan=False), min_size=8, max_size=8),
+    share=st.floats(min_value=0, max_value=0.999, allow_nan=False),
+)
+def test_the_figures_hold_until_then(days: list[float], kms: list[float], share: float) -> None:
+    runs = [R(i, ago(d), km) for i, (d, km) in enumerate(zip(days, kms, strict=False))]
+    until = figures_change_at(runs, NOW)
+    later = NOW + (timedelta(days=40) if until is None else (until - NOW) * share)
+    assert analyse_runs(runs, later).profile_fields() == analyse_runs(runs, NOW).profile_fields()

@@ -117,24 +117,23 @@ class AdvicePage(QWidget):
 
     def _redraw(self, change: Change) -> None:
         session = self._session
-        if change & (Change.ADVICE | Change.DRAFT):
-            advice = session.advice
-            if advice is None:
-                missing = self.form.in_form_order(session.problems)
-                for view, subject in (
-                    (self.features, "the shoe features that matter for you"),
-                    (self.risks, "the risks of how you run"),
-                ):
-                    view.show_waiting(f"<p>{escape(waiting_text(subject, missing))}</p>")
-            elif change & Change.ADVICE:
-                sources = session.knowledge.sources
-                self.features.set_features(advice.features, sources)
-                self.risks.set_risks(advice.risks, sources)
-        if change & (Change.DRAFT | Change.ADVICE):
-            profile = session.profile
-            name = profile.name if profile is not None and not session.problems else None
-            text, problem = advice_status(name, len(session.problems), session.advice is not None)
-            self.show_status(text, problem, bold=name)
+        if not change & (Change.ADVICE | Change.DRAFT):
+            return
+        features = session.features
+        if features is None:
+            missing = self.form.in_form_order(session.problems)
+            for view, subject in (
+                (self.features, "the shoe features that matter for you"),
+                (self.risks, "the risks of how you run"),
+            ):
+                view.show_waiting(f"<p>{escape(waiting_text(subject, missing))}</p>")
+        elif change & Change.ADVICE:
+            sources = session.source_names
+            self.features.set_features(features, sources)
+            self.risks.set_risks(session.risks or (), sources)
+        name = session.shown_name if not session.problems else None
+        text, problem = advice_status(name, len(session.problems), features is not None)
+        self.show_status(text, problem, bold=name)
 
     def show_status(self, text: str, problem: bool = False, bold: str | None = None) -> None:
         self._status = (text, problem, bold)

@@ -15,7 +15,6 @@ from ..models.advice_models import GRADE_COLOURS, LEVEL_COLOURS, SEVERITY_COLOUR
 
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import Claim, FeatureAdvice, Reason, RiskAdvice
-    from shoeadvisor.core.knowledge import Source
 
 
 def badge(text: str, colours: tuple[str, str]) -> str:
@@ -30,14 +29,15 @@ def evidence_badge(grade: str) -> str:
     return badge(f"Evidence: {labels.grade(grade)}", GRADE_COLOURS[grade])
 
 
-def _sources_line(ids: Sequence[str], sources: Mapping[str, Source]) -> str:
+def _sources_line(ids: Sequence[str], sources: Mapping[str, str]) -> str:
+    """`sources`: each source's short name by id (the session's `source_names`)."""
     if not ids:
         return ""
-    listed = "; ".join(f"<i>{escape(labels.source_in(s, sources))}</i>" for s in ids)
+    listed = "; ".join(f"<i>{escape(sources.get(s, s))}</i>" for s in ids)
     return f"<br/><small>Sources: {listed}</small>"
 
 
-def _claim(claim: Claim, sources: Mapping[str, Source]) -> str:
+def _claim(claim: Claim, sources: Mapping[str, str]) -> str:
     return (
         "<p style='margin-left:12px;'><small><b>Where studies disagree</b> — a popular article "
         f"claims: \u201c{escape(claim.text)}\u201d {evidence_badge(claim.grade)}"
@@ -55,7 +55,7 @@ def _effect(reason: Reason) -> str:
     return ""
 
 
-def feature_html(feature: FeatureAdvice, sources: Mapping[str, Source]) -> str:
+def feature_html(feature: FeatureAdvice, sources: Mapping[str, str]) -> str:
     """Why a feature has its level for this runner, and how to check it in a store."""
     parts = [
         f"<h3>{escape(feature.name)}</h3>",
@@ -79,7 +79,7 @@ def feature_html(feature: FeatureAdvice, sources: Mapping[str, Source]) -> str:
     return "".join(parts)
 
 
-def risk_html(risk: RiskAdvice, sources: Mapping[str, Source]) -> str:
+def risk_html(risk: RiskAdvice, sources: Mapping[str, str]) -> str:
     """What a risk means for this runner and what to do about it."""
     parts = [
         f"<h3>{escape(risk.name)}</h3>",

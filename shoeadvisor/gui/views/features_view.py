@@ -25,7 +25,6 @@ from .explain import PLACEHOLDER_HTML, feature_html
 
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import FeatureAdvice
-    from shoeadvisor.core.knowledge import Source
 
 
 class FeaturesView(ListAndWhy):
@@ -41,7 +40,7 @@ class FeaturesView(ListAndWhy):
             stretch=(3, 2),
             parent=parent,
         )
-        self._sources: Mapping[str, Source] = {}
+        self._sources: Mapping[str, str] = {}
         self.model = FeatureTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -89,9 +88,7 @@ class FeaturesView(ListAndWhy):
         tree.setMinimumWidth(width)
         self.set_list_width(width)
 
-    def set_features(
-        self, features: Sequence[FeatureAdvice], sources: Mapping[str, Source]
-    ) -> None:
+    def set_features(self, features: Sequence[FeatureAdvice], sources: Mapping[str, str]) -> None:
         """Show new advice, keeping the selected feature selected."""
         keep = self.selected_feature()
         self._sources = sources

@@ -34,6 +34,7 @@ from .welcome import WelcomePage
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QDockWidget
 
     from ..actions.context import ActionContext
@@ -75,8 +76,10 @@ class MainWindow(QMainWindow):
 
     Run files, folders and export zips dropped on the window are imported.
 
-    Built before the first paint with only the welcome page (or an "opening" line);
-    `finish_startup()` opens the session and builds the rest.
+    Built before the first paint with only the welcome page (or an "opening" line), or,
+    when the session has a kept view of the last start (`RunnerSession.show_kept`), whole:
+    the profiles list and the pages drawn from it. `finish_startup()` then opens the
+    session for real and builds what is still missing.
     """
 
     def __init__(self, context: ActionContext, settings: WindowSettings) -> None:
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.session = context.session
         self.settings = settings
         self.written_notice: WrittenNotice | None = None
+        self._first_focus: QWidget | None = None  # given focus once the window shows
 
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
@@ -123,7 +127,11 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         if settings.read_bool("window/pages"):
-            self.stack.setCurrentWidget(self.opening)
+            # The docks as the runner left them (restored before the first show, so the
+            # saved widths hold), and the restored profile if the session kept its view.
+            self._build_frame()
+            if not self.session.show_kept():  # shown, it has drawn the pages already
+                self.stack.setCurrentWidget(self.opening)
 
     # ------------------------------------------------------------------ start-up
     def finish_startup(self) -> None:
@@ -208,6 +216,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._fill_tab)
         tab = self.settings.read_int("window/tab", 0)
         self.tabs.setCurrentIndex(tab if 0 <= tab < self.tabs.count() else 0)
+        if self.profiles_panel is not None:
+            # The keyboard starts on the open profile in the list (arrows change runner,
+            # F2 renames), whether the pages came before the first paint or after it.
+            self._first_focus = self.profiles_panel.list_view
+            self._first_focus.setFocus()
 
     def _fill_tab(self, index: int) -> None:
         for name, holder in self._holders.items():
@@ -269,7 +282,7 @@ class MainWindow(QMainWindow):
         if change & Change.IMPORT and not state.running and state.summary:
             broken = f" — broken: {len(state.broken)}, see the Runs page" if state.broken else ""
             self.statusBar().showMessage(f"Runs imported: {state.summary}{broken}", 20_000)
-        if not session.started:
+        if not (session.started or session.showing_kept):
             return
         self._tell_notices()
         if session.is_open:
@@ -279,8 +292,8 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
         if change & (Change.PROFILE | Change.DRAFT | Change.CURRENT):
-            profile = session.profile
-            parts = [profile.name] if profile is not None else []
+            name = session.shown_name
+            parts = [name] if name is not None else []
             self.setWindowTitle(" \u2014 ".join([*parts, "ShoeAdvisor"]))
 
     def _tell_notices(self) -> None:
@@ -366,7 +379,9 @@ class MainWindow(QMainWindow):
             self.show_runs_page()
 
     def _draw_import_actions(self) -> None:
-        blocked = self.session.import_blocked() if self.session.started else "Opening…"
+        session = self.session
+        ready = session.started or session.showing_kept
+        blocked = session.import_blocked() if ready else "Opening…"
         for action in (self.import_runs_action, self.import_folder_action):
             action.setEnabled(not blocked)
             tip = blocked or "FIT, GPX or TCX files (also .gz), a folder, or a Strava/Garmin zip"
@@ -488,6 +503,12 @@ class MainWindow(QMainWindow):
             for key, splitter in self.advice_page.splitters().items():
                 settings.save_splitter(key, splitter)
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        widget, self._first_focus = self._first_focus, None
+        if widget is not None:  # set before the window showed, when it could not take it
+            widget.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         session = self.session

@@ -38,7 +38,6 @@ from shoeadvisor.core.form_limits import (
     in_feet_and_inches,
     parse_feet_inches,
     parse_number,
-    profile_fields,
     to_metric,
     to_shown,
     typical_text,
@@ -135,7 +134,7 @@ class ProfileForm(QWidget):
     def __init__(self, session: RunnerSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._fields = profile_fields()
+        self._fields = session.form_fields
         self._drawing = False
         self._touched: set[str] = set()
         self._opened: dict[str, float] = {}

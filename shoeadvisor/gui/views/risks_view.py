@@ -7,10 +7,11 @@ serious than the one selected, the most serious is selected and scrolled to.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,13 +30,31 @@ from .explain import risk_html
 
 if TYPE_CHECKING:
     from shoeadvisor.core.advice import RiskAdvice
-    from shoeadvisor.core.knowledge import Source
 
 NO_RISKS_HTML = "<p>No particular risks stand out for how you run. Keep listening to your body.</p>"
 #: The "What to do" column is shown only when it gets at least this many characters.
 ADVICE_MIN_CHARS = 18
 
 SEVERITY, NAME, ADVICE = range(3)
+
+
+class _RiskTable(QTableView):
+    """The risk table; says when the room for its cells (its viewport) changes.
+
+    A scroll area's resizeEvent is its viewport's: the width is read from the event, so
+    the view never asks for `viewport()` before the first paint (the first C++-made
+    QWidget handed to Python makes PySide6 set up every QtWidgets type, ~4 ms).
+    """
+
+    def __init__(self, resized: Callable[[], None]) -> None:
+        super().__init__()
+        self._resized = resized
+        self.room = self.maximumViewportSize().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.room = event.size().width()
+        self._resized()
 
 
 class RisksView(ListAndWhy):
@@ -49,10 +68,10 @@ class RisksView(ListAndWhy):
             stretch=(3, 2),
             parent=parent,
         )
-        self._sources: Mapping[str, Source] = {}
+        self._sources: Mapping[str, str] = {}
         self._name_width = 0
         self.model = RiskTableModel(self)
-        self.table = QTableView()
+        self.table = _RiskTable(self._place_columns)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Risks for how you run")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,7 +86,6 @@ class RisksView(ListAndWhy):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setItemDelegateForColumn(SEVERITY, BadgeDelegate(self.table))
-        self.table.viewport().installEventFilter(self)
 
         self.place_list(self.table)
         self._fit_columns(())
@@ -99,7 +117,7 @@ class RisksView(ListAndWhy):
         Hidden, it is still in the tooltip and in full in the text beside the table.
         """
         severity, name, advice = self._widths()
-        room = self.table.viewport().width()
+        room = self.table.room
         header = self.table.horizontalHeader()
         show_advice = room - severity - name >= advice
         self.table.setColumnHidden(ADVICE, not show_advice)
@@ -110,13 +128,8 @@ class RisksView(ListAndWhy):
         else:
             header.resizeSection(NAME, max(name, room - severity))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._place_columns()
-        return super().eventFilter(watched, event)
-
     # ------------------------------------------------------------------ risks
-    def set_risks(self, risks: Sequence[RiskAdvice], sources: Mapping[str, Source]) -> None:
+    def set_risks(self, risks: Sequence[RiskAdvice], sources: Mapping[str, str]) -> None:
         """Show new risks; one that is new (or graver) and more serious than the selection
         takes the selection."""
         keep = self.selected_risk()
