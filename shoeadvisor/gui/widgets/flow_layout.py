@@ -27,11 +27,14 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._columns = columns
         self._spacing = spacing
+        #: heightForWidth by width, until the items change (Qt asks many times per layout).
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(QMargins(margins, margins, margins, margins))
 
     # -- QLayout ------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
@@ -40,7 +43,13 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def invalidate(self) -> None:
+        """An item was shown, hidden or changed its size: heights are worked out again."""
+        self._heights.clear()
+        super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -49,7 +58,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -103,9 +115,12 @@ class FlowLayout(QLayout):
         area = rect.marginsRemoved(margins)
         x, y, line_height = area.x(), area.y(), 0
         gap_x, gap_y = self._gap(True), self._gap(False)
-        for item in self._shown():
-            width = min(self._width(item), area.width())
-            height = item.sizeHint().height()
+        shown = self._shown()
+        hints = [item.sizeHint() for item in shown]
+        column = max((hint.width() for hint in hints), default=0)
+        for item, hint in zip(shown, hints, strict=True):
+            width = min(column if self._columns else hint.width(), area.width())
+            height = hint.height()
             if x > area.x() and x + width > area.right() + 1:
                 x, y = area.x(), y + line_height + gap_y
                 line_height = 0
