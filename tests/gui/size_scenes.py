@@ -229,6 +229,15 @@ class Scenes:
         for index in range(tabs.count()):  # every page the window has, whoever added it
             page = self._page(index)
             look(tabs.tabText(index).replace("&", "").lower(), window, must_fit(page))
+            lower = getattr(page, "lower_tabs", None)  # the Shoes page's tabs in a low window
+            if lower is not None and getattr(page, "tabbed", False):
+                for sub in range(1, lower.count()):
+                    lower.setCurrentIndex(sub)
+                    settle()
+                    name = lower.tabText(sub).replace("&", "").lower().split()[0]
+                    look(f"shoes-{name}", window, must_fit(page))
+                lower.setCurrentIndex(0)
+                settle()
 
         knee = window.knee_page
         tabs.setCurrentWidget(knee.parentWidget())

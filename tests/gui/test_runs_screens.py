@@ -124,6 +124,8 @@ def test_the_shoes_page_with_kilometres_at_this_size(
     win = shown_runner(qtbot, history, size)
     win.tabs.setCurrentIndex(1)
     settle()
+    win.compare_page.show_mileage()  # its tab beside the comparison in a low window
+    settle()
     assert win.size().height() <= size[1] + 1
     panel = win.compare_page.mileage
     assert panel.isVisible() and panel.height() >= 80

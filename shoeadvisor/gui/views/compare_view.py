@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -81,6 +82,10 @@ CHART_MIN_HEIGHT = 200
 COMPARE_COLUMN_MIN = 130
 #: From this page width the chart stands beside the table, below it under.
 SIDE_BY_SIDE_FROM = 1000
+#: Below this page height the comparison, the points chart and the kilometres panel share
+#: the room under the list as tabs (900 × 600 gives the page about 500 px); from it on,
+#: all three show at once.
+TABS_BELOW_HEIGHT = 700
 #: Rows whose text decides a column's width (the first ones shown).
 SIZE_FROM_ROWS = 40
 #: Columns drawn in bold (the fit, the shortlist's rank, a missing essential).
@@ -197,7 +202,7 @@ class CompareView(QWidget):
         self._badges = BadgeDelegate(self.table)
         self.table.setItemDelegateForColumn(ShoeListModel.SURFACE, self._badges)
         self.table.viewport().installEventFilter(self)
-        self.table.setMinimumHeight(LIST_MIN_ROWS * 24 + 30)
+        self.table.setMinimumHeight(self._list_min_height())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         left_layout.addWidget(self.table)
 
@@ -235,7 +240,7 @@ class CompareView(QWidget):
         # The store checklist wraps onto as many lines as it needs.
         compare_header.sectionResized.connect(self._fit_check_row)
         self.chart = ScoreChart()
-        chart_scroll = QScrollArea(body)
+        self.chart_scroll = chart_scroll = QScrollArea(body)
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setWidget(self.chart)
         chart_scroll.setMinimumHeight(CHART_MIN_HEIGHT)
@@ -261,6 +266,15 @@ class CompareView(QWidget):
         splitter.addWidget(self.mileage)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([290, 440, 150])
+        self.splitter = splitter
+        # In a low window: the comparison, the chart and the kilometres as tabs under the
+        # list, so the comparison gets the room (_arrange moves them in and out).
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.setAccessibleName("Comparison, points and kilometres")
+        self.lower_tabs.hide()
+        splitter.addWidget(self.lower_tabs)
+        self._tabbed = False
         layout.addWidget(splitter, 1)
 
     def _build_bar(self) -> QWidget:
@@ -315,8 +329,66 @@ class CompareView(QWidget):
         flow.addWidget(show)
         return bar
 
+    def _list_min_height(self) -> int:
+        """Room for the header, LIST_MIN_ROWS rows and a sideways scroll bar."""
+        table = self.table
+        header = table.horizontalHeader().sizeHint().height()
+        rows = LIST_MIN_ROWS * table.verticalHeader().defaultSectionSize()
+        bar = table.horizontalScrollBar().sizeHint().height()
+        return header + rows + bar + 2 * table.frameWidth()
+
+    @property
+    def tabbed(self) -> bool:
+        """Whether the comparison, the chart and the kilometres are tabs (a low window)."""
+        return self._tabbed
+
+    def show_comparison(self) -> None:
+        """Bring the comparison into view (its tab, in a low window)."""
+        if self._tabbed:
+            self.lower_tabs.setCurrentWidget(self.comparison_scroll)
+
+    def show_mileage(self) -> None:
+        """Bring the kilometres and wear into view (their tab, in a low window)."""
+        if self._tabbed:
+            self.lower_tabs.setCurrentWidget(self.mileage)
+
+    def _arrange(self, tabbed: bool) -> None:
+        """Below TABS_BELOW_HEIGHT the comparison, chart and kilometres become tabs under the
+        list; above it they stand in the splitter, the chart beside (or under) the table."""
+        if tabbed == self._tabbed:
+            return
+        self._tabbed = tabbed
+        splitter, tabs = self.splitter, self.lower_tabs
+        list_height = max(self.table.minimumHeight(), splitter.sizes()[0])
+        if tabbed:
+            tabs.addTab(self.comparison_scroll, "&Comparison")
+            tabs.addTab(self.chart_scroll, "&Points per feature")
+            tabs.addTab(self.mileage, "Kilometres and w&ear")
+            tabs.setCurrentIndex(0)
+            tabs.show()
+            rest = max(splitter.height() - list_height, 1)
+            splitter.setSizes([list_height, rest])
+            splitter.setStretchFactor(0, 0)
+            splitter.setStretchFactor(1, 1)
+            return
+        tabs.hide()
+        tabs.clear()  # the pages go back where they were; none is deleted
+        self.body.addWidget(self.chart_scroll)
+        self.body.setStretchFactor(1, 1)
+        splitter.insertWidget(1, self.comparison_scroll)
+        splitter.insertWidget(2, self.mileage)
+        self.comparison_scroll.show()
+        self.chart_scroll.show()
+        self.mileage.show()
+        for index, stretch in enumerate((2, 3, 0, 0)):
+            splitter.setStretchFactor(index, stretch)
+        height = splitter.height()
+        mileage = min(self.mileage.sizeHint().height(), height // 4)
+        splitter.setSizes([list_height, max(height - list_height - mileage, 1), mileage, 0])
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange(self.height() < TABS_BELOW_HEIGHT)
         # Side by side when there is room; in a narrow window the chart goes under the table.
         wide = self.width() >= SIDE_BY_SIDE_FROM
         self.body.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
