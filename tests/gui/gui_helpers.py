@@ -79,3 +79,24 @@ def fill_minimal_runner(qtbot: QtBot, win: MainWindow) -> None:
     tick(qtbot, form.surface_boxes["asphalt"])
     tick(qtbot, form.season_boxes["summer"])
     qtbot.keyClicks(form.number_edits["weight_kg"], "70")
+
+
+def runner_with_runs(
+    qtbot: QtBot, runs: Path, shoes: list[Shoe], size: tuple[int, int] | None = None
+) -> MainWindow:
+    """The example runner, saved, with these shoes (the first one the asphalt default) and
+    the run files in `runs` imported through the window, as a runner does."""
+    from shoeadvisor.core.files import load_profile
+    from shoeadvisor.core.resources import resource_path
+
+    win = start_window(qtbot)
+    session = win.session
+    session.adopt(load_profile(resource_path("example_runner.json")))
+    session.set_shoes(shoes)
+    assert session.save_now()
+    session.set_default_shoe("asphalt", shoes[0].id)
+    if size is not None:
+        win.resize(*size)
+    assert win.import_runs([runs])
+    qtbot.waitUntil(lambda: not session.import_state.running, timeout=60_000)
+    return win

@@ -11,15 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from gui_helpers import start_window
+from gui_helpers import runner_with_runs
 from layout_check import layout_problems
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from run_history import training_history
 from size_scenes import realistic_shoes
 
-from shoeadvisor.core.files import load_profile
-from shoeadvisor.core.resources import resource_path
 from shoeadvisor.gui.views.main_window import MainWindow
 
 
@@ -36,15 +34,7 @@ def settle() -> None:
 
 
 def shoes_page(qtbot: QtBot, history: Path, size: tuple[int, int]) -> MainWindow:
-    win = start_window(qtbot)
-    session = win.session
-    session.adopt(load_profile(resource_path("example_runner.json")))
-    session.set_shoes(realistic_shoes())
-    assert session.save_now()
-    session.set_default_shoe("asphalt", "s1")
-    win.resize(*size)
-    assert win.import_runs([history])
-    qtbot.waitUntil(lambda: not session.import_state.running, timeout=60_000)
+    win = runner_with_runs(qtbot, history, realistic_shoes(), size)
     win.tabs.setCurrentWidget(win.compare_page.parentWidget())
     settle()
     return win

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from gui_helpers import start_window
+from gui_helpers import runner_with_runs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -21,8 +21,6 @@ from pytestqt.qtbot import QtBot
 from run_history import training_history
 from size_scenes import dark_palette, realistic_shoes
 
-from shoeadvisor.core.files import load_profile
-from shoeadvisor.core.resources import resource_path
 from shoeadvisor.gui.models.run_models import RunTableModel
 from shoeadvisor.gui.platform.theme import banner_colours, error_colour
 from shoeadvisor.gui.widgets.shoe_editor import ShoeEditor
@@ -61,14 +59,8 @@ def test_switching_to_dark_redraws_inline_colours_everywhere_at_once(
 ) -> None:
     assert error_colour(light_app.palette()) == LIGHT_RED
     assert error_colour(dark_palette()) == DARK_RED
-    win = start_window(qtbot)
+    win = runner_with_runs(qtbot, history, realistic_shoes())
     session = win.session
-    session.adopt(load_profile(resource_path("example_runner.json")))
-    session.set_shoes(realistic_shoes())
-    assert session.save_now()
-    session.set_default_shoe("asphalt", "s1")
-    assert win.import_runs([history])
-    qtbot.waitUntil(lambda: not session.import_state.running, timeout=60_000)
     compare, runs, knee = win.compare_page, win.runs_page, win.knee_page
     editor = ShoeEditor(session.knowledge, session.advice.features, None, parent=win)  # type: ignore[union-attr]
     qtbot.addWidget(editor)
