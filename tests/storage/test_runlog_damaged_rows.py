@@ -269,5 +269,8 @@ def test_the_window_shows_the_runs_and_shoes_that_decode(
         assert [o.id for o in session.owned_shoes] == ["road"]
         assert session.owned_shoes[0].start_km == 0.0
         assert session.training is not None and session.training.runs == 3
+        # The window tells the store's notice once in its status bar: these rows too.
+        told = session.run_log_notice or ""
+        assert "run 2" in told and "'trail'" in told and "'road'" in told
     finally:
         session.close()
