@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import getitem
 from typing import TYPE_CHECKING, Any
 
 from .advice_items import GRADE_STRENGTH, Claim, FeatureAdvice, Reason, RiskAdvice, strongest_grade
@@ -146,7 +147,8 @@ class KneeAdvice:
 
 
 #: id(points table) -> feature -> level (None: unknown) -> its breakdown item, as JSON.
-_ItemCache = dict[int, dict[FeatureId, dict[int | None, dict[str, Any]]]]
+#: By scoring table: the needs' feature ids, and for each the breakdown item per level.
+_ItemCache = dict[int, tuple[tuple[FeatureId, ...], tuple[dict[int | None, dict[str, Any]], ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,22 +381,25 @@ class ShoeScore:
         table = self._table
         if cache is None:
             cache = {}
-        items = cache.get(id(table))
-        if items is None:
-            items = cache[id(table)] = {
-                need.id: {
+        prepared = cache.get(id(table))
+        if prepared is None:
+            fids = tuple(need.id for need in table.needs)
+            rows = tuple(
+                {
                     level: BreakdownItem(
-                        need.id,
+                        fid,
                         level,
-                        0.0 if level is None else table.points[need.id][level],
-                        table.targets.get(need.id),
+                        0.0 if level is None else table.points[fid][level],
+                        table.targets.get(fid),
                     ).to_json()
                     for level in (None, 0, 1, 2, 3)
                 }
-                for need in table.needs
-            }
-        levels = self.levels
-        out = [items[need.id][levels.get(need.id)].copy() for need in table.needs]
+                for fid in fids
+            )
+            prepared = cache[id(table)] = (fids, rows)
+        fids, rows = prepared
+        # Item i is rows[i][level of feature i], copied: all in C-level loops.
+        out = list(map(dict.copy, map(getitem, rows, map(self.levels.get, fids))))
         if self._derived or self._lost:
             # Each shoe has its own copies: patch the few items that differ from the table.
             position = {need.id: i for i, need in enumerate(table.needs)}
