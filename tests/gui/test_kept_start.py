@@ -131,6 +131,9 @@ def test_a_restart_paints_the_same_window_with_and_without_the_kept_view(
     QApplication.processEvents()
     assert win.session.started and not win.session.showing_kept
     assert drawn(win) == kept
+    if os.environ.get("KEPT_PNG"):
+        kept_picture.save(os.environ["KEPT_PNG"] + "-kept.png")
+        picture(win).save(os.environ["KEPT_PNG"] + "-real.png")
     assert picture(win) == kept_picture
     win.close()
 

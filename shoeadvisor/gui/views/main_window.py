@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ..actions import app_actions, profile_actions, run_actions
 from ..actions.context import run
 from ..session import Change
-from .welcome import WelcomePage
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,12 +38,15 @@ if TYPE_CHECKING:
 
     from ..actions.context import ActionContext
     from ..settings import WindowSettings
+    from ..widgets.import_status import ImportStatus
+    from ..widgets.status_notice import StatusNotice
     from ..widgets.written_notice import WrittenNotice
     from .advice_page import AdvicePage
     from .compare_view import CompareView
     from .knee_view import KneeView
     from .profiles_panel import ProfilesPanel, ReadOnlyBanner
     from .runs_page import RunsPage
+    from .welcome import WelcomePage
 
 
 class StandardKey(NamedTuple):
@@ -93,15 +95,16 @@ class MainWindow(QMainWindow):
         self.written_notice: WrittenNotice | None = None
         self._first_focus: QWidget | None = None  # given focus once the window shows
 
-        self.welcome = WelcomePage()
+        # The welcome page and the "Opening…" line are built when first shown: a start
+        # that paints its restored profile at once shows neither.
+        self._welcome: WelcomePage | None = None
+        self._opening: QLabel | None = None
+        self._notice: StatusNotice | None = None
+        self.import_status: ImportStatus | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        # Shown between the first paint and the restored profile.
-        self.opening = QLabel("<p align='center'>Opening your profile\u2026</p>")
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
 
         self.advice_page: AdvicePage | None = None
@@ -115,8 +118,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.setAcceptDrops(True)
-        self.welcome.newProfileRequested.connect(self.new_profile)
-        self.welcome.exampleRequested.connect(self.try_example)
         self.session.changed.connect(self._redraw)
         self._palette_pending = False
         scheme_changed = getattr(QGuiApplication.styleHints(), "colorSchemeChanged", None)
@@ -132,6 +133,39 @@ class MainWindow(QMainWindow):
             self._build_frame()
             if not self.session.show_kept():  # shown, it has drawn the pages already
                 self.stack.setCurrentWidget(self.opening)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The first-run page (built the first time it is shown)."""
+        if self._welcome is None:
+            from .welcome import WelcomePage
+
+            self._welcome = WelcomePage()
+            self._welcome.newProfileRequested.connect(self.new_profile)
+            self._welcome.exampleRequested.connect(self.try_example)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    @property
+    def opening(self) -> QLabel:
+        """Shown between the first paint and the restored profile (when none was kept)."""
+        if self._opening is None:
+            self._opening = QLabel("<p align='center'>Opening your profile\u2026</p>")
+            self.stack.addWidget(self._opening)
+        return self._opening
+
+    @property
+    def notice(self) -> StatusNotice:
+        """The status bar's notices (built when the first is told)."""
+        if self._notice is None:
+            from ..widgets.status_notice import StatusNotice
+
+            self._notice = StatusNotice()
+            at = 0 if self.import_status is None else 1
+            self.statusBar().insertWidget(at, self._notice, 1)
+        return self._notice
 
     # ------------------------------------------------------------------ start-up
     def finish_startup(self) -> None:
@@ -177,12 +211,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner = banner
         from ..widgets.import_status import ImportStatus
 
-        self.import_status = ImportStatus(self.session)
+        self.import_status = ImportStatus(self.session)  # hidden until runs are imported
         self.statusBar().addWidget(self.import_status)
-        from ..widgets.status_notice import StatusNotice
-
-        self.notice = StatusNotice()
-        self.statusBar().addWidget(self.notice, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
 
         state = self.settings.read_bytes("window/state")
@@ -331,7 +361,7 @@ class MainWindow(QMainWindow):
         return self.advice_page.form
 
     def showing_welcome(self) -> bool:
-        return self.stack.currentWidget() is self.welcome
+        return self._welcome is not None and self.stack.currentWidget() is self._welcome
 
     def add_page(self, title: str, widget: QWidget) -> int:
         """Add a page as a tab after the others; returns its index."""
