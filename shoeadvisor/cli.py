@@ -15,6 +15,9 @@ from shoeadvisor.core.files import InputFileError
 
 #: Sub-command name -> module in shoeadvisor.commands with `register(subparsers)`.
 COMMANDS = ("advise", "profiles", "report", "runs", "shoes")
+#: Commands that read the knowledge base: they take the validated copy the window keeps
+#: in the cache folder (storage.knowledge_cache), ~10 ms less than validating resources/.
+USE_KNOWLEDGE = ("advise", "report", "runs")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -79,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    if args.command in USE_KNOWLEDGE:
+        from shoeadvisor.storage.knowledge_cache import install
+
+        install()
     try:
         return handler(args)
     except (InputFileError, CommandError) as exc:

@@ -21,7 +21,6 @@ from pathlib import Path
 from shoeadvisor.core.files import InputFileError, read_regular_file_stat
 from shoeadvisor.regular_files import private_to_us
 
-from .atomic import atomic_write
 from .paths import cache_dir, ensure_private_dir
 
 FILE_NAME = "knowledge.pickle"
@@ -56,6 +55,8 @@ class PickleFileCache:
         return found
 
     def save(self, key: str, value: object) -> None:
+        from .atomic import atomic_write  # (tempfile: only when writing)
+
         with contextlib.suppress(Exception):  # a cache that cannot be written is no cache
             data = self._header(key) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             ensure_private_dir(self.path.parent)

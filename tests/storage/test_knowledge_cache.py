@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,29 @@ def test_install_keeps_it_in_the_data_folder_cache(
     kept = install()
     assert kept.path == private_data_dir / "cache" / FILE_NAME
     assert kb_module._cache is kept
+
+
+def _advise(data: Path) -> subprocess.CompletedProcess[str]:
+    example = Path(__file__).resolve().parents[2] / "examples" / "example_runner.json"
+    return subprocess.run(
+        [sys.executable, "-m", "shoeadvisor", "advise", str(example), "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SHOEADVISOR_DATA_DIR": str(data)},
+        timeout=120,
+    )
+
+
+def test_the_advise_command_keeps_and_uses_the_validated_knowledge(tmp_path: Path) -> None:
+    first = _advise(tmp_path)
+    assert first.returncode == 0, first.stderr
+    kept = tmp_path / "cache" / FILE_NAME
+    assert kept.is_file() and stat.S_IMODE(kept.stat().st_mode) == 0o600
+    written = kept.stat().st_mtime_ns
+    second = _advise(tmp_path)  # from the kept copy: not written again, the same advice
+    assert second.returncode == 0 and second.stdout == first.stdout
+    assert kept.stat().st_mtime_ns == written
+    kept.write_bytes(b"ShoeAdvisor validated knowledge 1 garbage\n\x80\x05")
+    third = _advise(tmp_path)  # a broken copy is ignored and replaced
+    assert third.returncode == 0 and third.stdout == first.stdout and third.stderr == ""
+    assert kept.read_bytes() != b"ShoeAdvisor validated knowledge 1 garbage\n\x80\x05"
