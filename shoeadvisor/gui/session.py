@@ -394,11 +394,16 @@ class RunnerSession(QObject):
         return self._folder / "cache" if self._folder is not None else None
 
     def _kept_file(self) -> tuple[SnapshotFile, str]:
-        """The kept view's file, and its key as the data folder is now (lock held)."""
+        """The kept view's file, and its key as the data folder is now (lock held).
+
+        The file holds what the window shows of a profile, so it lives in the data folder
+        (its cache/), never in the user's cache folder: a runner who deletes the data
+        folder deletes it too.
+        """
         from pathlib import Path
 
         from shoeadvisor.core.resources import resources_dir
-        from shoeadvisor.storage.paths import cache_dir, data_dir
+        from shoeadvisor.storage.paths import data_dir
         from shoeadvisor.storage.window_snapshot import FILE_NAME, SnapshotFile, snapshot_key
 
         from .settings import SETTINGS_FILE
@@ -407,7 +412,7 @@ class RunnerSession(QObject):
         here = Path(__file__).parent
         code = (here / "session.py", here / "session_snapshot.py")
         key = snapshot_key(root, resources_dir(), code, ignore=(SETTINGS_FILE,))
-        return SnapshotFile((self._cache_folder() or cache_dir()) / FILE_NAME), key
+        return SnapshotFile(root / "cache" / FILE_NAME), key
 
     def _start_state(self) -> KeptStart | None:
         """What this session shows right after a start, to be kept for the next one.

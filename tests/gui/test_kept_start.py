@@ -410,3 +410,25 @@ def test_the_first_paint_loads_no_pydantic_store_or_engine(
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.stdout.split(maxsplit=2) == ["True", "True", "[]\n"], done.stdout + done.stderr
+
+
+def test_the_kept_view_stays_in_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It holds what the window shows of a profile: deleting the data folder deletes it."""
+    import platformdirs
+
+    data, cache = tmp_path / "data", tmp_path / "user-cache"
+    monkeypatch.delenv("SHOEADVISOR_DATA_DIR")
+    monkeypatch.setattr(platformdirs, "user_data_path", lambda *a, **k: data)
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda *a, **k: cache)
+    data.mkdir()
+    folder_with_profiles(data)
+    session = RunnerSession()
+    session.start()
+    session.close()
+    assert kept_file(data).is_file()
+    assert not (cache / FILE_NAME).exists()
+    again = RunnerSession()
+    assert again.show_kept()
+    again.close()

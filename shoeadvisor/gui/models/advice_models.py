@@ -36,6 +36,9 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 ObjectRole = Qt.ItemDataRole.UserRole + 3
 
 LEVEL_ORDER = ("essential", "recommended", "optional", "avoid")
+#: Combined once: or-ing Qt flags makes a new enum value each time (asked at every paint).
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 #: (background, text) pairs: both given, so a badge reads the same on light and dark themes.
 GRADE_COLOURS = {
@@ -170,7 +173,7 @@ class FeatureTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _NO_PARENT:
             return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _SELECTABLE
 
     @none_safe
     def headerData(
@@ -205,7 +208,7 @@ class FeatureTreeModel(QAbstractItemModel):
             background, text = GRADE_COLOURS[feature.evidence]
             return QColor(background if role == Qt.ItemDataRole.BackgroundRole else text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == IdRole:
             return feature.id
         if role == SortRole:
