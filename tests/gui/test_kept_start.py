@@ -432,3 +432,23 @@ def test_the_kept_view_stays_in_the_data_folder(
     again = RunnerSession()
     assert again.show_kept()
     again.close()
+
+
+def test_a_restart_on_the_shoes_page_draws_it_from_the_open_folder(
+    qtbot: QtBot, private_data_dir: Path
+) -> None:
+    folder_with_profiles(private_data_dir)
+    first = start_window(qtbot, private_data_dir)
+    first.tabs.setCurrentIndex(1)  # the Shoes page, as the runner leaves it
+    QApplication.processEvents()
+    rows = first.compare_page.list_model.rowCount()
+    first.close()
+
+    win = shown(qtbot, private_data_dir)  # the page needs the scores: the start finished
+    assert win.session.started and not win.session.showing_kept
+    assert win.tabs.currentIndex() == 1
+    QApplication.processEvents()
+    assert win.session.catalog_scores and win.session.advice is not None
+    assert win.compare_page.list_model.rowCount() == rows
+    assert drawn(win)["features"]  # the Advice page behind it is drawn too
+    win.close()
