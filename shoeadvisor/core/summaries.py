@@ -181,12 +181,16 @@ def comparison_lines(
     essential_count: int,
     *,
     chosen_for_you: bool = False,
+    of_total: int | None = None,
     ties: Sequence[Sequence[str]] = (),
     tie_points: float = 0,
 ) -> list[Line]:
     """The verdict above a comparison, best shoe first.
 
     `chosen_for_you`: the shoes were picked as the best fits, not by the runner;
+    `of_total`: how many shoes the runner has (None: the compared shoes are all of them).
+    When more than those compared, the lead says its best fit is the best of those
+    compared only, so it never reads as a second ranking beside the whole list's;
     `ties`: the names of compared shoes that are a tie, one group each (core.compare.tied),
     `tie_points` apart at most.
     """
@@ -204,11 +208,15 @@ def comparison_lines(
             )
         )
     best, *others = shoes
-    lead = (
-        f"Best fit for you: {best.name} — {best.score}/100. "
-        if others
-        else f"{best.name} — {best.score}/100 for you. "
-    )
+    if not others:
+        lead = f"{best.name} — {best.score}/100 for you. "
+    elif of_total is not None and of_total > len(shoes):
+        lead = (
+            f"Of the {len(shoes)} shoes compared, the best fit for you is "
+            f"{best.name} — {best.score}/100. "
+        )
+    else:
+        lead = f"Best fit for you: {best.name} — {best.score}/100. "
     lines.append((Phrase(lead, "lead"), *_about(best), *_shoe_phrases(best, essential_count)))
     for other in others:
         said = [*_about(other), *_shoe_phrases(other, essential_count)]

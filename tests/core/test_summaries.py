@@ -100,6 +100,17 @@ def test_the_comparison_says_what_a_shoe_is_for_and_counts_its_own_essentials() 
     assert tie_note(["A"], 3) == ""
 
 
+def test_a_comparison_of_some_of_the_shoes_says_its_best_is_of_those_compared() -> None:
+    a = ShoeFindings("Road A", 72, (), (), (), True)
+    b = ShoeFindings("Road B", 70, (), (), (), True)
+    some = text(comparison_lines([a, b], 0, of_total=5))
+    assert some[0].rstrip() == "Of the 2 shoes compared, the best fit for you is Road A — 72/100."
+    assert "Best fit for you" not in " ".join(some)
+    every = text(comparison_lines([a, b], 0, of_total=2))
+    assert every[0].rstrip() == "Best fit for you: Road A — 72/100."
+    assert text(comparison_lines([a], 0, of_total=5))[0].rstrip() == "Road A — 72/100 for you."
+
+
 def test_the_list_hint_names_the_shortlist_and_what_a_tie_is() -> None:
     hint = shoe_list_hint(12, True, ["Road A", "Road B", "Road C"], 3, ties=True)
     assert "best fit first: for your main surface, then second pairs, then the rest" in hint

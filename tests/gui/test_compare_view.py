@@ -198,7 +198,22 @@ def test_compare_selected_shoes_marks_missing_essentials(
     points = {b.feature: b.points for b in by_id["b"].breakdown}
     assert f"{points['wide_fit']:+.1f}" in model.index(wide_row, racer).data()
     assert "should avoid" in view.verdict.text()  # its narrow last
-    assert "Best fit for you: Stable wide" in view.verdict.text()
+    # Two of the runner's three shoes: their best is the best of those two only.
+    assert "Of the 2 shoes compared, the best fit for you is Stable wide" in view.verdict.text()
+
+
+def test_only_a_comparison_of_every_shoe_claims_the_best_fit_of_all(
+    view: CompareView, session: RunnerSession
+) -> None:
+    advice = session.advice
+    assert advice is not None
+    first, *rest = [s.shoe for s in advice.shoes]
+    view.select_shoes([s.id for s in rest])
+    verdict = view.verdict.text()
+    assert f"the best fit for you is {rest[0].name}" in verdict
+    assert "Best fit for you" not in verdict  # the list ranks another shoe first
+    view.select_shoes([first.id, *(s.id for s in rest)])
+    assert f"Best fit for you: {first.name}" in view.verdict.text()
 
 
 def test_features_are_rows_in_the_order_of_importance(

@@ -571,6 +571,7 @@ class CompareView(QWidget):
             [found(s) for s in scores],
             0,
             chosen_for_you=automatic,
+            of_total=len(advice.shoes),
             ties=groups,
             tie_points=TIE_POINTS,
         )
