@@ -35,7 +35,7 @@ def feature_level(win: MainWindow, feature_id: str) -> str:
 
 def test_first_run_shows_the_welcome_page(window: MainWindow) -> None:
     assert window.showing_welcome()
-    assert window.welcome.new_button.text() == "&New profile"
+    assert window.welcome.new_button.text() == "New &profile"
     assert "example runner" in window.welcome.example_button.text()
 
 

@@ -155,7 +155,7 @@ class DeleteProfile(_OneProfile):
 
 
 class UndoDelete(Command):
-    text = "&Undo"
+    text = "Und&o"  # Alt+U: Duplicate, beside it
 
     def do(self) -> bool:
         return may_leave(self.context) and self.session.undo_delete()

@@ -323,7 +323,7 @@ class ProfileForm(QWidget):
     def _add_units(self, form: QFormLayout) -> None:
         row = QWidget()
         layout = FlowLayout(row)  # one below the other when the form is narrow
-        self.metric_radio = QRadioButton(_with_mnemonic(labels.choice("units", "metric"), "M"))
+        self.metric_radio = QRadioButton(_with_mnemonic(labels.choice("units", "metric"), "t"))
         self.imperial_radio = QRadioButton(_with_mnemonic(labels.choice("units", "imperial"), "I"))
         self.metric_radio.setAccessibleName("Units: metric")
         self.imperial_radio.setAccessibleName("Units: imperial")

@@ -74,7 +74,7 @@ class ProfilesPanel(QWidget):
         self.empty_label.setEnabled(False)
 
         self.new_button = QPushButton(act.CreateProfile.text)
-        self.rename_button = QPushButton("&Rename")
+        self.rename_button = QPushButton("Rena&me")  # Alt+R is the Runs tab
         self.duplicate_button = QPushButton(act.DuplicateProfile.text)
         self.delete_button = QPushButton(act.DeleteProfile.text)
         self.new_button.setToolTip("Start a new profile")

@@ -23,7 +23,7 @@ class WelcomePage(QWidget):
             "matter for you, explains why with the evidence, and flags risks to watch.</p>"
         )
         lines.setWordWrap(True)
-        self.new_button = QPushButton("&New profile")
+        self.new_button = QPushButton("New &profile")  # Alt+N: the profile list's New
         self.new_button.setDefault(True)
         self.new_button.setAccessibleDescription("Start with an empty profile form")
         self.example_button = QPushButton("Try an &example runner")
