@@ -100,3 +100,34 @@ def test_switching_to_dark_redraws_inline_colours_everywhere_at_once(
     settle()
     assert LIGHT_RED in page.status.text() and LIGHT_RED in compare.legend.text()
     win.close()
+
+
+def test_the_similar_shoes_dialog_follows_a_theme_switch(
+    qtbot: QtBot, light_app: QApplication, history: Path
+) -> None:
+    """Its text is drawn from the palette (bold and italic, no colour of its own), so a
+    switch while it is open redraws it light on dark and back."""
+    win = runner_with_runs(qtbot, history, realistic_shoes())
+    compare = win.compare_page
+    compare.select_shoes([win.session.shoes[0].id])
+    dialog = compare.show_similar()
+    assert dialog is not None
+    settle()
+    html = dialog.browser.toHtml()
+    assert "Shoes most like" in dialog.browser.toPlainText()
+    assert LIGHT_RED not in html and DARK_RED not in html and "color:" not in html
+
+    light_app.setPalette(dark_palette())
+    settle()
+    shown = dialog.browser.viewport().palette()
+    assert shown.color(QPalette.ColorRole.Base).lightness() < 128
+    assert shown.color(QPalette.ColorRole.Text).lightness() > 128
+    dark_look = dialog.browser.viewport().grab().toImage()
+    assert QColor(dark_look.pixel(2, 2)).lightness() < 128  # the page drawn dark
+
+    light_app.setPalette(light_app.style().standardPalette())
+    settle()
+    assert dialog.browser.viewport().palette().color(QPalette.ColorRole.Text).lightness() < 128
+    assert QColor(dialog.browser.viewport().grab().toImage().pixel(2, 2)).lightness() > 128
+    dialog.reject()
+    win.close()
