@@ -156,7 +156,8 @@ GRADES: Mapping[Grade, str] = {
     "none": "No studies",
     "contradicted": "Contradicted",
 }
-#: A grade inside a sentence ("Evidence: no study found").
+#: A grade inside a sentence ("…, strong evidence", "no study found"); after the word
+#: "Evidence:", through evidence().
 GRADE_PHRASES: Mapping[Grade, str] = {
     "strong": "strong evidence",
     "moderate": "moderate evidence",
@@ -264,6 +265,12 @@ def grade(value: Grade) -> str:
 
 def grade_phrase(value: Grade) -> str:
     return GRADE_PHRASES[value]
+
+
+def evidence(value: Grade) -> str:
+    """ "Evidence: strong", "Evidence: no study found": the grade's phrase after the word
+    "Evidence", which it does not say twice ("Evidence: strong evidence")."""
+    return f"Evidence: {GRADE_PHRASES[value].removesuffix(' evidence')}"
 
 
 def grade_meaning(value: Grade) -> str:

@@ -94,9 +94,9 @@ def _reference_pct(kb: Knowledge) -> float:
 
 
 def evidence_line(band: LoadBand, kb: Knowledge) -> str:
-    """ "Evidence: moderate evidence. Source: …"."""
+    """ "Evidence: moderate. Source: …"."""
     many = "Sources" if len(band.sources) > 1 else "Source"
-    return f"Evidence: {labels.grade_phrase(band.evidence)}. {many}: {_sources(band.sources, kb)}."
+    return f"{labels.evidence(band.evidence)}. {many}: {_sources(band.sources, kb)}."
 
 
 #: The Spike column of a run the log does not yet hold the 30 days before (core.training).

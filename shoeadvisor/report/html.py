@@ -55,7 +55,7 @@ def _sources(ids: Iterable[str], refs: Refs) -> str:
 def _why_line(grade: Grade, sources: Sequence[str], refs: Refs) -> str:
     cited = _sources(sources, refs)
     return (
-        f'<span style="color:#555555; font-size:8pt;">Evidence: {_e(grade_label(grade))}'
+        f'<span style="color:#555555; font-size:8pt;">{_e(labels.evidence(grade))}'
         + (f"; sources {cited}" if cited else "")
         + "</span>"
     )

@@ -41,6 +41,16 @@ def test_every_field_and_choice_of_the_profile_has_a_label() -> None:
             assert value in labels.CHOICES.get(key, {}), f"{key}: {value}"
 
 
+def test_the_evidence_of_a_grade_says_evidence_once() -> None:
+    assert labels.evidence("strong") == "Evidence: strong"
+    assert labels.evidence("weak") == "Evidence: weak"
+    assert labels.evidence("none") == "Evidence: no study found"
+    assert labels.evidence("contradicted") == "Evidence: contradicted by studies"
+    for grade, phrase in labels.GRADE_PHRASES.items():
+        assert labels.evidence(grade).lower().count("evidence") == 1
+        assert labels.evidence(grade).removeprefix("Evidence: ") in phrase
+
+
 def test_labels_within_a_field_are_distinct() -> None:
     for key, words in labels.CHOICES.items():
         assert len(set(words.values())) == len(words), key

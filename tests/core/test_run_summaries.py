@@ -42,7 +42,7 @@ def test_a_spike_says_how_much_longer_the_band_the_grade_the_source_and_no_cause
     detail = words.spike_detail(mark, knowledge())
     assert "16.0 km" in detail and "10.0 km" in detail and "60% longer" in detail
     assert "1.52 times the injury rate" in detail
-    assert "moderate evidence" in detail and "Single-session spikes" in detail
+    assert "Evidence: moderate. Source: Single-session spikes" in detail
     assert "not a cause" in detail
     assert "16.0 mi" not in detail and "9.9 mi" in words.spike_detail(mark, knowledge(), "imperial")
 
@@ -66,7 +66,7 @@ def test_the_two_week_change_with_its_band_and_its_weak_grade() -> None:
     runs = [R(1, NOW - timedelta(days=10), 10), R(2, NOW - timedelta(days=3), 14)]
     line = words.progression_line(analyse_runs(runs, NOW), kb)
     assert "Last 7 days: 14.0 km; the 7 days before: 10.0 km" in line
-    assert "40% more (a rise of more than 30%)" in line and "weak evidence" in line
+    assert "40% more (a rise of more than 30%)" in line and "Evidence: weak." in line
     flat = words.progression_line(analyse_runs([R(1, NOW - timedelta(days=3), 5)], NOW), kb)
     assert "no base week" in flat
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shoeadvisor.cli import main
+from shoeadvisor.core import labels
 from shoeadvisor.core.ids import KNEE_LOCATIONS, RED_FLAG_SYMPTOMS
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.gui.session import RunnerSession
@@ -220,7 +222,23 @@ def test_exercise_cards_hold_everything_to_follow_the_plan(
     for exercise in advice.knee.exercises:
         for part in (exercise.name, exercise.muscles, exercise.dose, *exercise.steps):
             assert part.replace("'", "&#x27;") in text or part in text
-    assert "evidence" in text and "Sources:" in text
+    assert "Sources:" in text
+    for exercise in advice.knee.exercises:
+        assert labels.evidence(exercise.evidence) in text
+
+
+def test_the_evidence_of_each_card_is_said_once(view: KneeView, controller: RunnerSession) -> None:
+    view.location_boxes["around_kneecap"].click()
+    advice = controller.advice
+    assert advice is not None and advice.knee is not None
+    cards = " ".join(label.text() for label in view.findChildren(type(view.note)))
+    said = re.findall(r"Evidence: (?:<[^>]*>)*([^<.;]*)", cards)
+    assert said, "the cards say how sure the research is"
+    assert not [s for s in said if "evidence" in s]  # never "Evidence: strong evidence"
+    grades = {c.evidence for c in advice.knee.conditions} | {
+        e.evidence for e in advice.knee.exercises
+    }
+    assert {labels.evidence(g).removeprefix("Evidence: ") for g in grades} <= set(said)
 
 
 def test_week_model(qtmodeltester: Any, view: KneeView) -> None:

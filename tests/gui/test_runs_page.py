@@ -274,7 +274,7 @@ def test_the_long_run_is_marked_with_its_band_grade_and_source(qtbot: QtBot, his
     assert cell.data().startswith("\u25b2 +")
     assert "30\u2013100% longer" in cell.data()
     tip = cell.data(Qt.ItemDataRole.ToolTipRole)
-    assert "moderate evidence" in tip and "Single-session spikes" in tip and "not a cause" in tip
+    assert "Evidence: moderate. Source: Single-session spikes" in tip and "not a cause" in tip
     page.table.setCurrentIndex(cell)
     assert "30\u2013100% longer" in page.detail.text()
     win.close()
@@ -393,7 +393,7 @@ def test_the_planned_long_run_is_checked_against_the_past_30_days(
     assert win.session.draft["planned_longest_run_km"] == pytest.approx(longest * 1.5, abs=0.06)
     text = page.planned.text()
     assert "30\u201370" not in text and "30\u2013100% longer" in text
-    assert "moderate evidence" in text and "Single-session spikes" in text
+    assert "Evidence: moderate. Source: Single-session spikes" in text
     risks = [r.id for r in win.session.advice.risks]  # type: ignore[union-attr]
     assert "single_run_spike" in risks  # the Advice page says it too, with what to do
     page.planned_edit.setValue(round(longest * 1.05, 1))

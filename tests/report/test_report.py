@@ -169,6 +169,8 @@ def test_every_cited_source_is_listed_with_its_weight() -> None:
             assert number is not None
             assert re.search(rf"sources \[[\d, ]*\b{number.group(1)}\b", html)
     assert "moderate evidence" in sources_part
+    assert "Evidence: moderate" in html  # said once, not "Evidence: moderate evidence"
+    assert not re.search(r"Evidence: [^<;]*evidence", html)
 
 
 # --- PDF --------------------------------------------------------------------------------

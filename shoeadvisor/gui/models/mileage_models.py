@@ -158,7 +158,7 @@ class MileageModel(ColumnTableModel):
                 ),
                 *(a.text for a in wear.adjustments),
                 wear.convention,
-                f"Evidence: {labels.grade_phrase(wear.evidence)}.",
+                f"{labels.evidence(wear.evidence)}.",
             ]
             return "\n".join(lines)
         if col == self.PAIN and item.pain is not None and item.pain.runs_with_pain_logged:

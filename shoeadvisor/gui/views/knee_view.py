@@ -282,8 +282,8 @@ class KneeView(QWidget):
 
     def _why(self, grade: Grade, sources: Sequence[str]) -> str:
         return (
-            f'<span style="color:{muted_colour(self.palette())};">Evidence: '
-            f"<b>{_e(labels.grade_phrase(grade))}</b>. "
+            f'<span style="color:{muted_colour(self.palette())};">'
+            f"<b>{_e(labels.evidence(grade))}</b>. "
             f"Sources: {self._sources(sources)}</span>"
         )
 
