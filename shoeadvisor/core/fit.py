@@ -40,6 +40,7 @@ from operator import getitem, itemgetter
 from typing import Any
 
 from .advice import EXCLUDES_FROM, FeatureAdvice, FitTable, ScoreAdjustment, ShoeScore
+from .collector import collector_paused
 from .ids import FEATURE_IDS, FeatureId, Grade, ShoeSurface, Surface, SurfaceMatch
 from .knowledge import Knowledge, ShoeRule, knowledge
 from .profile import RunnerProfile
@@ -320,9 +321,14 @@ class _Tables:
         return found
 
 
-#: One shoe's ranking key: (tier, -raw, -share known, main before unknown, name, id,
-#: position, -comfort rating). Built in the scoring loop, so ranking reads no attributes.
-_Key = tuple[int, float, float, int, str, str, int, int]
+#: One shoe's ranking key: (tier and -raw in one number, tier, -raw, -share known, main
+#: before unknown, name, id, position, -comfort rating). Built in the scoring loop, so
+#: ranking reads no attributes. The first number orders as (tier, -raw) do (a tier is far
+#: wider than any raw score's range) and is a float: the sort compares 10,000 keys by it
+#: in one step each, and reads the rest only where two are equal.
+_Key = tuple[float, int, float, float, int, str, str, int, int]
+#: Wider than any raw score's range (0–100 give or take the comfort and drop points).
+_TIER_SPAN = 10_000.0
 
 
 class _Kind:
@@ -411,7 +417,20 @@ def score_shoes(
 
     `memo` (for a sequence of shoes scored again and again, as a session's are) keeps
     what does not change between re-advices; the result is the same with or without it.
+    The cycle collector is paused meanwhile (core.collector: the scores refer to no
+    one another, so its passes would only cost time).
     """
+    with collector_paused():
+        return _score_shoes(features, shoes, profile, kb, memo)
+
+
+def _score_shoes(
+    features: Sequence[FeatureAdvice],
+    shoes: Iterable[Shoe],
+    profile: RunnerProfile | None,
+    kb: Knowledge | None,
+    memo: FitMemo | None,
+) -> tuple[ShoeScore, ...]:
     kb = kb or knowledge()
     tables = _Tables(features, profile, kb)
     adjusting = _adjustment_rules(kb, profile)
@@ -494,9 +513,11 @@ def score_shoes(
                 lost,
             )
         )
+        tier = kind.tier if known else kind.unranked
         keys.append(
             (
-                kind.tier if known else kind.unranked,
+                tier * _TIER_SPAN - raw,
+                tier,
                 -raw,
                 -known / kind.counted,
                 kind.order,
@@ -568,7 +589,7 @@ def _known_share(score: ShoeScore) -> float:
     return score.known / counted if counted else 1.0
 
 
-_BY_COMFORT = itemgetter(7, 1, 2, 3, 4, 5, 6)
+_BY_COMFORT = itemgetter(8, 2, 3, 4, 5, 6, 7)
 
 
 def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
@@ -582,6 +603,7 @@ def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
     scores = list(ranking)
     keys: list[_Key] = [
         (
+            tier_of(s) * _TIER_SPAN - s.raw,
             tier_of(s),
             -s.raw,
             -_known_share(s),
@@ -602,16 +624,16 @@ def _ranked(scores: list[ShoeScore], keyed: list[_Key]) -> tuple[ShoeScore, ...]
     count = len(keyed)
     start = number = 0
     while start < count:
-        tier, limit = keyed[start][0], keyed[start][1] + TIE_POINTS
+        tier, limit = keyed[start][1], keyed[start][2] + TIE_POINTS
         end = start + 1
-        while end < count and keyed[end][0] == tier and keyed[end][1] < limit:
+        while end < count and keyed[end][1] == tier and keyed[end][2] < limit:
             end += 1
         number += 1
         members = keyed[start:end]
-        if len(members) > 1 and any(key[7] != members[0][7] for key in members):
+        if len(members) > 1 and any(key[8] != members[0][8] for key in members):
             members.sort(key=_BY_COMFORT)
         for key in members:
-            score = scores[key[6]]
+            score = scores[key[7]]
             score.tie_group = number
             result.append(score)
         start = end
