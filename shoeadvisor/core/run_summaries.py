@@ -147,6 +147,11 @@ def progression_line(load: TrainingLoad, kb: Knowledge, units: str = "metric") -
     latest = distance(load.weekly_km, units)
     before = distance(load.previous_weekly_km, units)
     band = load.progression
+    if band is None and load.runs and not load.both_weeks_logged:
+        return (
+            f"Last 7 days: {latest} \u2014 not compared yet: your log starts fewer than 14 "
+            "days ago, so the 7 days before are not all in it."
+        )
     if band is None:
         return (
             f"Last 7 days: {latest}; the 7 days before: {before} \u2014 no base week to "

@@ -119,14 +119,25 @@ class TrainingLoad:
     marks: tuple[SpikeMark, ...]
     pain_by_shoe: tuple[ShoePain, ...]
     runs: int
-    #: The last 7 days against the 7 before (Nielsen 2014); None without a base week.
+    #: The last 7 days against the 7 before (Nielsen 2014); None without a base week, and
+    #: while the log does not yet hold both weeks.
     progression: LoadBand | None = None
     #: From when runs are judged for a spike: 30 days after the first (None without runs).
     judged_from: datetime | None = None
+    #: The moment analysed ("now"); None without runs.
+    at: datetime | None = None
 
     def judges(self, when: datetime) -> bool:
         """Whether a run at `when` (or one planned now) has the 30 days before it logged."""
         return self.judged_from is not None and when >= self.judged_from
+
+    def covers(self, span: timedelta) -> bool:
+        """Whether the log holds the whole `span` up to the moment analysed (its first run
+        is at least that long before): only then is a figure over that span the runner's
+        own, not the part of it that happens to be logged."""
+        if self.judged_from is None or self.at is None:
+            return False
+        return self.at - span >= self.judged_from - SPIKE_WINDOW
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -141,13 +152,25 @@ class TrainingLoad:
             "knee_pain_by_shoe": [p.to_json() for p in self.pain_by_shoe],
         }
 
+    @property
+    def both_weeks_logged(self) -> bool:
+        """Whether the log holds the last 14 days, both weeks the progression compares."""
+        return self.covers(2 * WEEK)
+
     def profile_fields(self) -> dict[str, float]:
-        """weekly_km, previous_weekly_km and longest_run_30d_km for a profile (rounded)."""
-        return {
-            "weekly_km": round(min(self.weekly_km, 400.0), 1),
-            "previous_weekly_km": round(min(self.previous_weekly_km, 400.0), 1),
-            "longest_run_30d_km": round(min(self.longest_run_30d_km, 200.0), 1),
-        }
+        """weekly_km, previous_weekly_km and longest_run_30d_km for a profile (rounded),
+        each only once the log covers its whole span (7, 14 and 30 days): a log begun
+        ten days ago knows neither the week before last nor the longest run of the past
+        30 days, and a part of them would raise the two-week progression or the
+        single-run spike that the log itself does not judge yet."""
+        fields: dict[str, float] = {}
+        if self.covers(WEEK):
+            fields["weekly_km"] = round(min(self.weekly_km, 400.0), 1)
+        if self.covers(2 * WEEK):
+            fields["previous_weekly_km"] = round(min(self.previous_weekly_km, 400.0), 1)
+        if self.covers(SPIKE_WINDOW):
+            fields["longest_run_30d_km"] = round(min(self.longest_run_30d_km, 200.0), 1)
+        return fields
 
 
 def _local(run: LoggedRun, tz: Any) -> datetime:
@@ -203,8 +226,14 @@ def planned_run_check(
     return SpikeMark(0, planned_km, longest, band)
 
 
-def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
-    """Weekly totals, spikes and pain from a runner's runs (any order); now is aware."""
+def analyse_runs(
+    runs: Sequence[LoggedRun], now: datetime, *, log_start: datetime | None = None
+) -> TrainingLoad:
+    """Weekly totals, spikes and pain from a runner's runs (any order); now is aware.
+
+    `log_start`: when the log's first run started, for `runs` that are only its recent
+    part (the past 30 days hold every figure but how much of the past the log holds).
+    """
     ordered = sorted(runs, key=lambda r: (r.start, r.id))
     tz = now.tzinfo
     weeks: dict[date, list[LoggedRun]] = {}
@@ -243,6 +272,11 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
         )
     latest = sum(r.distance_km for r in between(WEEK, timedelta(0)))
     before = sum(r.distance_km for r in between(2 * WEEK, WEEK))
+    first = judged_from(ordered)
+    if log_start is not None:
+        first = min(filter(None, (first, log_start + SPIKE_WINDOW)))
+    # The two weeks are compared only when the log holds both (see TrainingLoad.covers).
+    both_logged = first is not None and now - 2 * WEEK >= first - SPIKE_WINDOW
     return TrainingLoad(
         latest,
         before,
@@ -251,8 +285,9 @@ def analyse_runs(runs: Sequence[LoggedRun], now: datetime) -> TrainingLoad:
         tuple(spike_marks(ordered, tz)),
         tuple(pain),
         len(ordered),
-        two_week_progression([before, latest]) if ordered else None,
-        judged_from(ordered),
+        two_week_progression([before, latest]) if both_logged else None,
+        first,
+        now if first is not None else None,
     )
 
 

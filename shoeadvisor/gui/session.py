@@ -1217,6 +1217,7 @@ class RunnerSession(QObject):
         runs: list[Run] = []
         owned: list[OwnedShoe] = []
         count = 0
+        log_start: datetime | None = None  # when only the recent runs are read
         now = datetime.now().astimezone()
         if self._store is not None and self._profile_id is not None:
             try:
@@ -1229,6 +1230,7 @@ class RunnerSession(QObject):
                     count = log.run_count(self._profile_id)
                     if count:
                         runs = log.runs(self._profile_id, since=now - timedelta(days=31))
+                        log_start = log.first_run_start(self._profile_id)
             except (StorageError, OSError, RunLogError) as exc:
                 self._run_problems = (f"Your runs could not be read: {exc}",)
         self._owned = tuple(owned)
@@ -1241,7 +1243,7 @@ class RunnerSession(QObject):
 
             from shoeadvisor.core.training import analyse_runs, figures_change_at
 
-            load = analyse_runs(runs, now=now)
+            load = analyse_runs(runs, now=now, log_start=log_start)
             until = figures_change_at(runs, now)
             self._figures_until = until.timestamp() if until is not None else None
             if everything:

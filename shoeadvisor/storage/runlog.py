@@ -710,6 +710,16 @@ class RunLog:
         )
         return int(rows[0][0])
 
+    def first_run_start(self, profile_id: str) -> datetime | None:
+        """When the first of a profile's runs that `runs()` returns started (None without
+        any): from it, how much of the past the log holds (core.training.TrainingLoad)."""
+        rows = self._read(
+            f"SELECT min(start_ts) FROM runs WHERE profile_id = ? AND {_sound_run()}",
+            (profile_id,),
+        )
+        first = rows[0][0]
+        return None if first is None else datetime.fromtimestamp(int(first), UTC)
+
     def _require_run(self, conn: sqlite3.Connection, profile_id: str, run_id: int) -> None:
         row = conn.execute(
             "SELECT 1 FROM runs WHERE profile_id = ? AND id = ?", (profile_id, run_id)

@@ -63,18 +63,33 @@ def test_the_planned_run_line_for_no_plan_no_base_within_and_over() -> None:
 
 def test_the_two_week_change_with_its_band_and_its_weak_grade() -> None:
     kb = knowledge()
-    runs = [R(1, NOW - timedelta(days=10), 10), R(2, NOW - timedelta(days=3), 14)]
+    first = R(0, NOW - timedelta(days=20), 6)  # the log holds both weeks
+    runs = [first, R(1, NOW - timedelta(days=10), 10), R(2, NOW - timedelta(days=3), 14)]
     line = words.progression_line(analyse_runs(runs, NOW), kb)
     assert "Last 7 days: 14.0 km; the 7 days before: 10.0 km" in line
     assert "40% more (a rise of more than 30%)" in line and "Evidence: weak." in line
-    flat = words.progression_line(analyse_runs([R(1, NOW - timedelta(days=3), 5)], NOW), kb)
-    assert "no base week" in flat
+    rest = [first, R(1, NOW - timedelta(days=3), 5)]
+    assert "no base week" in words.progression_line(analyse_runs(rest, NOW), kb)
+
+
+def test_the_two_weeks_wait_until_the_log_holds_both() -> None:
+    # A log begun 10 days ago holds 3 days of the week before last: not a base week.
+    runs = [R(1, NOW - timedelta(days=10), 10), R(2, NOW - timedelta(days=3), 14)]
+    load = analyse_runs(runs, NOW)
+    assert load.progression is None and not load.both_weeks_logged
+    line = words.progression_line(load, knowledge())
+    assert "not compared yet" in line and "fewer than 14 days ago" in line
+    assert "40%" not in line
 
 
 def test_a_week_of_less_reads_as_less_in_plain_words() -> None:
     # It read "−25% (under 10% more (or less))".
     kb = knowledge()
-    runs = [R(1, NOW - timedelta(days=10), 20), R(2, NOW - timedelta(days=3), 15)]
+    runs = [
+        R(0, NOW - timedelta(days=16), 4),  # the log holds both weeks
+        R(1, NOW - timedelta(days=10), 20),
+        R(2, NOW - timedelta(days=3), 15),
+    ]
     line = words.progression_line(analyse_runs(runs, NOW), kb)
     assert "— 25% less (a drop, or a rise under 10%): not a band linked" in line
     assert "((" not in line and "))" not in line and "or less)" not in line

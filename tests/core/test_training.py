@@ -96,11 +96,15 @@ def test_a_planned_run_waits_for_30_days_of_log() -> None:
 
 
 def test_two_week_progression_uses_the_last_two_7_day_spans() -> None:
-    load = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
+    start = R(0, ago(15), 6)  # the log holds both weeks
+    load = analyse_runs([start, R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
     assert load.progression is not None and load.progression.id == "over_30"
     assert load.progression.sources[0] == "nielsen2014_jospt"
-    steady = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 10.5)], NOW)
+    steady = analyse_runs([start, R(1, ago(9), 10), R(2, ago(2), 10.5)], NOW)
     assert steady.progression is not None and not steady.progression.raised
+    # A log begun 9 days ago holds two days of the week before last: no comparison.
+    young = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
+    assert young.progression is None and not young.both_weeks_logged
 
 
 def test_knee_pain_per_shoe_and_per_week_without_a_cause() -> None:
@@ -124,7 +128,7 @@ def test_profile_fields_fill_only_what_the_runner_left_blank() -> None:
         "schema_version": 1, "name": "A", "foot_width": "standard", "pronation": "neutral",
         "weight_kg": 70, "seasons": ["summer"], "surfaces": ["asphalt"], "weekly_km": 33,
     }  # fmt: skip
-    load = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
+    load = analyse_runs([R(0, ago(40), 3), R(1, ago(9), 10), R(2, ago(2), 14)], NOW)
     filled, keys = profile_with_runs(parse_profile(base), load)
     assert keys == ("previous_weekly_km", "longest_run_30d_km")
     assert filled.weekly_km == 33  # typed by the runner: their override wins
@@ -133,6 +137,27 @@ def test_profile_fields_fill_only_what_the_runner_left_blank() -> None:
         parse_profile(base),
         (),
     )
+
+
+def test_a_young_log_fills_only_the_spans_it_holds() -> None:
+    # Imported 9 days of runs: the last 7 days are the runner's own; the week before
+    # last and the longest run of the past 30 days are not known (a part of them would
+    # raise a two-week jump or a single-run spike the log itself does not judge yet).
+    from shoeadvisor.core.files import parse_profile
+
+    base = {
+        "schema_version": 2, "name": "A", "foot_width": "standard", "pronation": "neutral",
+        "weight_kg": 70, "seasons": ["summer"], "surfaces": ["asphalt"],
+        "planned_longest_run_km": 20,
+    }  # fmt: skip
+    young = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 8)], NOW)
+    assert young.profile_fields() == {"weekly_km": 8.0}
+    profile, keys = profile_with_runs(parse_profile(base), young)
+    assert keys == ("weekly_km",) and profile.longest_run_30d_km is None
+    assert analyse_runs([R(1, ago(3), 10)], NOW).profile_fields() == {}
+    # From 30 days on, all three come from the log.
+    later = analyse_runs([R(1, ago(9), 10), R(2, ago(2), 8)], ago(9) + timedelta(days=30))
+    assert set(later.profile_fields()) == {"weekly_km", "previous_weekly_km", "longest_run_30d_km"}
 
 
 # -- how long the figures hold (the window's kept first frame is valid until then) -------

@@ -296,9 +296,19 @@ def test_a_young_log_does_not_judge_its_runs_and_says_so(qtbot: QtBot, tmp_path:
         tip = cell.data(Qt.ItemDataRole.ToolTipRole)
         assert tip.startswith("Not judged: your log starts fewer than 30 days before this run")
         assert "+" not in cell.data()
-    win.session.update(planned_longest_run_km=25)
+    # The weekly figures left blank, for the log to fill in.
+    win.session.update(planned_longest_run_km=25, weekly_km=None, previous_weekly_km=None)
     qtbot.waitUntil(lambda: "not judged yet" in page.planned.text())
     assert "longer than your longest run" not in page.planned.text()
+    # The advice agrees with the log: a 10-day log knows neither the longest run of the
+    # past 30 days nor the week before last, so neither the planned 25 km (over twice
+    # 10.8) nor the +35% week is a risk, and the two weeks are not compared yet.
+    advised = win.session.advised_profile
+    assert advised is not None and advised.longest_run_30d_km is None
+    assert advised.previous_weekly_km is None and advised.weekly_km == 10.8
+    risks = {r.id for r in win.session.risks or ()}
+    assert "single_run_spike" not in risks and "mileage_jump" not in risks
+    assert "not compared yet" in page.progression.text()
     page.spikes_only.setChecked(True)
     assert page.proxy.rowCount() == 0
     win.close()

@@ -87,6 +87,9 @@ def test_a_run_that_does_not_decode_is_left_out_and_said(
         runs = log.runs("p")
         assert [r.id for r in runs] == [1, 3, 4]
         assert log.run_count("p") == 3
+        # How far back the log goes: its first run that decodes, as runs() has it.
+        assert log.first_run_start("p") == runs[0].start
+        assert log.first_run_start("nobody") is None
         owned = {o.id: o for o in log.shoes("p")}
         # The shoe's kilometres are those of the runs shown: one source of truth.
         assert owned["road"].run_km == pytest.approx(sum(r.distance_km for r in runs))
