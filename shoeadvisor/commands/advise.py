@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     shoes = load_shoes(args.shoes) if args.shoes else None
     result = advise(profile, shoes)
     if args.json:
-        data = result.to_json()
+        data = result.to_json(share_items=True)  # written at once, never changed
         if training is not None:
             data["training"] = training
         write_json(data)

@@ -45,3 +45,28 @@ def test_each_shoe_gets_its_own_breakdown_dicts() -> None:
     assert first == second
     first[0]["points"] = 99
     assert second[0]["points"] != 99
+
+
+def test_shared_items_write_the_same_json() -> None:
+    # The command's output: shoes of one table share their common items, the bytes are
+    # the same as with a copy each, and a shoe's own item (a level read from its weight,
+    # points taken by a feature to avoid) is its own.
+    shoes = parse_shoes(
+        [
+            {"id": "a", "name": "A", "features": {"cushioning": 3}},
+            {"id": "b", "name": "B", "features": {"cushioning": 3}, "weight_g": 220},
+            {"id": "c", "name": "C", "features": {"cushioning": 3}, "weight_g": 300},
+        ]
+    )
+    advice = advise(load_profile(EXAMPLE), shoes)
+    shared = advice.to_json(share_items=True)
+    assert json.dumps(shared) == json.dumps(advice.to_json())
+    by_id = {s["id"]: s["breakdown"] for s in shared["shoes"]}
+    position = next(i for i, b in enumerate(by_id["a"]) if b["feature"] == "cushioning")
+    assert by_id["a"][position] is by_id["b"][position]  # one dict, written twice
+    light = next(b for b in by_id["b"] if b["feature"] == "lightweight")
+    heavy = next(b for b in by_id["c"] if b["feature"] == "lightweight")
+    assert light["level_from"] == heavy["level_from"] == "weight_g"
+    assert light is not heavy and light["level"] != heavy["level"]
+    plain = next(b for b in by_id["a"] if b["feature"] == "lightweight")
+    assert "level_from" not in plain
