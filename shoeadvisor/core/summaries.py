@@ -181,6 +181,7 @@ def comparison_lines(
     essential_count: int,
     *,
     chosen_for_you: bool = False,
+    among_shown: bool = False,
     of_total: int | None = None,
     ties: Sequence[Sequence[str]] = (),
     tie_points: float = 0,
@@ -188,6 +189,7 @@ def comparison_lines(
     """The verdict above a comparison, best shoe first.
 
     `chosen_for_you`: the shoes were picked as the best fits, not by the runner;
+    `among_shown`: picked from the shoes a filter shows, not from all of them;
     `of_total`: how many shoes the runner has (None: the compared shoes are all of them).
     When more than those compared, the lead says its best fit is the best of those
     compared only, so it never reads as a second ranking beside the whole list's;
@@ -201,8 +203,9 @@ def comparison_lines(
         lines.append(
             (
                 Phrase(
-                    f"Your {len(shoes)} best-fitting shoes. Select two to four in the list "
-                    "(Ctrl+click) to choose others.",
+                    f"Your {len(shoes)} best-fitting shoes"
+                    f"{' of those the list shows' if among_shown else ''}. Select two to four "
+                    "in the list (Ctrl+click) to choose others.",
                     "note",
                 ),
             )

@@ -308,6 +308,32 @@ def test_without_selection_the_top_three_are_compared(view: CompareView) -> None
     ]
 
 
+def test_without_selection_the_best_three_shown_are_compared_whatever_the_sort(
+    view: CompareView, with_shoes: RunnerSession, runner: RunnerProfile
+) -> None:
+    # Sorted by name, the top rows are the weak shoes whose names come first: the
+    # comparison still shows the three best fits, which is what its heading says.
+    weak = [
+        Shoe(id="w1", name="Aardvark basic", surface="road", features={"cushioning": 0}),
+        Shoe(id="w2", name="Basic trainer", surface="road", features={"stability": 0}),
+        Shoe(id="w3", name="Trail basic", surface="trail", features={"trail_grip": 0}),
+    ]
+    shoes = [*three_shoes(), *weak]
+    with_shoes.set_shoes(shoes)
+    ranked = [s.shoe.id for s in advise(runner, shoes).shoes]
+    view.select_shoes([])
+    view.table.sortByColumn(ShoeListModel.NAME, Qt.SortOrder.AscendingOrder)
+    assert [n for _, n in shown(view)][:2] == ["Aardvark basic", "Basic trainer"]
+    view.select_shoes([])
+    assert [s.shoe.id for s in view.compare_model.scores] == ranked[:3]
+    assert view.verdict.text().count("best-fitting shoes.") == 1
+    # Filtered to trail shoes: the best of those shown, and the heading says so.
+    view.surface_filter.setCurrentIndex(view.surface_filter.findData("trail"))
+    trail = [i for i in ranked if i in {"c", "w3"}]
+    assert [s.shoe.id for s in view.compare_model.scores] == trail
+    assert "best-fitting shoes of those the list shows" in view.verdict.text()
+
+
 def test_filter_by_surface(view: CompareView) -> None:
     view.surface_filter.setCurrentIndex(view.surface_filter.findData("trail"))
     assert [n for _, n in shown(view)] == ["Trail grip"]

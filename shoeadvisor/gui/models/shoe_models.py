@@ -277,6 +277,13 @@ class ShoeListModel(QAbstractTableModel):
     def rows(self) -> list[ShoeRow]:
         return list(self._rows)
 
+    @property
+    def in_rank_order(self) -> bool:
+        """Whether the rows stand in rank order (sorted by rank, or not sorted)."""
+        return self._sort_column < 0 or (
+            self._sort_column == self.RANK and self._sort_order == Qt.SortOrder.AscendingOrder
+        )
+
     def row_of(self, shoe_id: str) -> int:
         for i, item in enumerate(self._rows):
             if item.shoe.id == shoe_id:

@@ -10,7 +10,9 @@ button is an action (actions/shoe_actions.py) given this page's selection.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -309,15 +311,13 @@ class CompareView(QWidget):
         self.surface_filter.addItem("All surfaces", None)
         for surface in SHOE_SURFACES:
             self.surface_filter.addItem(labels.shoe_surface(surface), surface)
-        self.surface_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_surface(self.surface_filter.currentData())
-        )
+        self.surface_filter.currentIndexChanged.connect(self._filter_by_surface)
         self.search = QLineEdit(self)
         self.search.setAccessibleName("Find shoe by name")
         self.search.setPlaceholderText("Find by name")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(chars(self.search, 18))
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._filter_by_name)
         show = QWidget(bar)
         show_layout = QHBoxLayout(show)
         show_layout.setContentsMargins(0, 0, 0, 0)
@@ -501,17 +501,39 @@ class CompareView(QWidget):
         return [self.list_model.row(self.proxy.mapToSource(i).row()) for i in rows]
 
     def compared_rows(self) -> list[ShoeRow]:
-        """The selected shoes, or the top three shown when fewer than two are selected."""
+        """The selected shoes, or, when fewer than two are selected, the three best fits
+        of those the list shows (whatever column it is sorted by)."""
         rows = self.selected_rows()
         if len(rows) >= 2:
             return rows[:MAX_COMPARED]
         if len(rows) == 1:
             return rows
-        shown = min(3, self.proxy.rowCount())
-        return [
-            self.list_model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            for r in range(shown)
-        ]
+        model, proxy = self.list_model, self.proxy
+        shown = proxy.rowCount()
+        if model.in_rank_order:  # the top three rows shown are the three best
+            return [
+                model.row(proxy.mapToSource(proxy.index(r, 0)).row()) for r in range(min(3, shown))
+            ]
+        if shown == model.rowCount():
+            candidates = model.rows()
+        else:
+            candidates = [
+                model.row(proxy.mapToSource(proxy.index(r, 0)).row()) for r in range(shown)
+            ]
+        return heapq.nsmallest(3, candidates, key=attrgetter("rank"))
+
+    def _filter_by_surface(self, _index: int) -> None:
+        self.proxy.set_surface(self.surface_filter.currentData())
+        self._update_comparison()  # with nothing selected it shows the best of those shown
+
+    def _filter_by_name(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_comparison()
+
+    @property
+    def list_filtered(self) -> bool:
+        """Whether the list shows only some of the runner's shoes (surface or name filter)."""
+        return self.proxy.rowCount() < self.list_model.rowCount()
 
     def _update_actions(self) -> None:
         count = len(self.selected_rows())
@@ -571,6 +593,7 @@ class CompareView(QWidget):
             [found(s) for s in scores],
             0,
             chosen_for_you=automatic,
+            among_shown=automatic and self.list_filtered,
             of_total=len(advice.shoes),
             ties=groups,
             tie_points=TIE_POINTS,
