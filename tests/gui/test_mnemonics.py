@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import seed, start_window
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from shoeadvisor.core.files import load_profile
@@ -37,8 +37,8 @@ def mnemonic(text: str) -> str:
 
 
 def reachable(window: QWidget) -> dict[str, list[str]]:
-    """Alt mnemonic -> the shown buttons, group boxes, tabs and menus of this window that
-    answer to it."""
+    """Alt mnemonic -> the shown buttons, group boxes, field labels, tabs and menus of this
+    window that answer to it."""
     found: dict[str, list[str]] = defaultdict(list)
 
     def add(text: str, where: str) -> None:
@@ -53,6 +53,8 @@ def reachable(window: QWidget) -> dict[str, list[str]]:
             add(widget.text(), "button")
         elif isinstance(widget, QGroupBox):
             add(widget.title(), "group")
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            add(widget.text(), "label")  # Alt+letter moves to its field
         elif isinstance(widget, QTabBar):
             for i in range(widget.count()):
                 if widget.isTabVisible(i):
@@ -95,7 +97,7 @@ def test_the_welcome_page_shares_no_alt_mnemonic(window: MainWindow) -> None:
     assert window.showing_welcome()
     seen = reachable(window)
     assert clashes(seen) == {}
-    assert {"Alt+F", "Alt+N", "Alt+P"} <= seen.keys()  # menus, the list's New, the page's
+    assert {"Alt+F", "Alt+P"} <= seen.keys()  # the menus, the page's New profile
     assert menu_clashes(window) == {}
 
 
@@ -109,7 +111,7 @@ def test_no_page_of_a_profile_shares_an_alt_mnemonic(qtbot: QtBot, private_data_
         window.tabs.setCurrentIndex(index)
         seen = reachable(window)
         assert mnemonic(window.tabs.tabText(index)) in seen  # the tabs, as they are shown
-        assert "Alt+D" in seen  # the profile list's buttons beside every page
+        assert "Alt+U" in seen  # the profile list's Duplicate beside every page
         assert clashes(seen) == {}, window.tabs.tabText(index)
     window.tabs.setCurrentIndex(0)
     assert panel.delete_current()

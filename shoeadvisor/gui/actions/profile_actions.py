@@ -123,7 +123,8 @@ class OpenSaved(_OneProfile):
 class CreateProfile(Command):
     """The list's New: a saved profile from the default profile, opened."""
 
-    text = "&New"
+    # No Alt letter: the form beside the list needs its letters; File ▸ New is Ctrl+N.
+    text = "New"
 
     def do(self) -> str | None:
         return self.session.create_profile() if may_leave(self.context) else None
@@ -148,7 +149,7 @@ class DuplicateProfile(_OneProfile):
 class DeleteProfile(_OneProfile):
     """Move a profile to the trash; Undo brings it back."""
 
-    text = "&Delete"
+    text = "Delete"  # no Alt letter (the form needs its letters): Del in the list
 
     def do(self) -> bool:
         return self.session.delete(self.profile_id)

@@ -73,22 +73,23 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("Knees (leave empty if they don't hurt)", ("knee_pain", "knee_symptoms")),
 )
-#: The letter of each field's label that Alt+letter jumps to.
+#: The letter of each field's label that Alt+letter jumps to. The tabs (A, S, K, R), the
+#: menus (F, V, H), Metric/Imperial (T, I) and the profile list's Duplicate and Undo (U, O)
+#: are on screen with the form and keep theirs; the form has more labels than letters
+#: left, so Age, Sex, the last week's distance and the main surface have none (Tab
+#: reaches them). tests/gui/test_mnemonics.py fails on any clash.
 MNEMONICS = {
     "name": "N",
     "weight_kg": "W",
-    "height_cm": "H",
-    "age": "g",
-    "sex": "S",
+    "height_cm": "g",
     "experience": "x",
-    "foot_width": "w",
+    "foot_width": "d",
     "pronation": "P",
-    "arch": "A",
-    "foot_strike": "k",
-    "downhill": "D",
-    "weekly_km": "l",
+    "arch": "c",
+    "foot_strike": "e",
+    "downhill": "l",
     "previous_weekly_km": "b",
-    "warm_up": "u",
+    "warm_up": "m",
 }
 #: Fields the run log fills in when the runner leaves them blank (core.training).
 FROM_RUNS = ("weekly_km", "previous_weekly_km", "longest_run_30d_km")
@@ -397,7 +398,7 @@ class ProfileForm(QWidget):
             self.main_surface_combo.setAccessibleName("Main surface")
             self.main_surface_combo.setToolTip("The surface you run on most; it weighs the most.")
             self.main_surface_combo.activated.connect(self._main_surface_chosen)
-            main_label = QLabel("Ma&in surface")
+            main_label = QLabel("Main surface")
             main_label.setBuddy(self.main_surface_combo)
             form.addRow(main_label, self.main_surface_combo)
 

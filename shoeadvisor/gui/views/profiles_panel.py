@@ -74,10 +74,10 @@ class ProfilesPanel(QWidget):
         self.empty_label.setEnabled(False)
 
         self.new_button = QPushButton(act.CreateProfile.text)
-        self.rename_button = QPushButton("Rena&me")  # Alt+R is the Runs tab
+        self.rename_button = QPushButton("Rename")  # no Alt letter (the form needs them): F2
         self.duplicate_button = QPushButton(act.DuplicateProfile.text)
         self.delete_button = QPushButton(act.DeleteProfile.text)
-        self.new_button.setToolTip("Start a new profile")
+        self.new_button.setToolTip("Start a new profile (Ctrl+N)")
         self.rename_button.setToolTip("Change the name of the selected profile (F2)")
         self.duplicate_button.setToolTip("Save a copy of the selected profile")
         self.delete_button.setToolTip("Move the selected profile to the trash (Del)")
