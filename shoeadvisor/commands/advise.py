@@ -29,20 +29,29 @@ def register(sub: Any) -> None:
         description="Print feature levels, risks, knee guidance and shoe scores for a profile.",
     )
     parser.add_argument(
-        "profile", metavar="PROFILE.json", nargs="?", help="a runner profile (contract §1)"
+        "profile",
+        metavar="PROFILE.json",
+        nargs="?",
+        help="a runner profile (its format: docs/formats.md)",
     )
     parser.add_argument(
         "--profile",
         dest="stored",
         metavar="NAME_OR_ID",
         help="a saved profile instead of a file: its logged runs fill the weekly distances "
-        "and the longest recent run it leaves blank",
+        "and the longest recent run it leaves blank, each once the log goes back that far",
     )
     parser.add_argument(
         "--shoes", metavar="SHOES.json", help="shoes to score (default: the built-in archetypes)"
     )
-    parser.add_argument("--json", action="store_true", help="print the contract §6 JSON object")
+    parser.add_argument(
+        "--json", action="store_true", help="print the advice as JSON (its format: docs/formats.md)"
+    )
     parser.set_defaults(handler=run)
+
+
+#: The profile's load fields the run log fills (core.training.TrainingLoad.profile_fields).
+LOG_FIGURES = ("weekly_km", "previous_weekly_km", "longest_run_30d_km")
 
 
 def _stored_profile(text: str | None) -> tuple[Any, dict[str, Any]]:
@@ -64,9 +73,12 @@ def _stored_profile(text: str | None) -> tuple[Any, dict[str, Any]]:
     ]
     planned = getattr(profile, "planned_longest_run_km", None)
     planned_mark = planned_run_check(planned, runs, now) if planned else None
+    covered = load.profile_fields()
     training = {
         "runs": load.runs,
         "filled_from_runs": {key: getattr(profile, key) for key in filled},
+        # The figures the log does not yet hold the whole span of (7, 14 or 30 days).
+        "not_covered_yet": [key for key in LOG_FIGURES if load.runs and key not in covered],
         "weekly_km": round(load.weekly_km, 1),
         "previous_weekly_km": round(load.previous_weekly_km, 1),
         "longest_run_30d_km": round(load.longest_run_30d_km, 1),
@@ -154,6 +166,18 @@ def _training_text(training: dict[str, Any]) -> str:
     filled = training["filled_from_runs"]
     if filled:
         out.append("  used for the advice: " + ", ".join(f"{k} = {v}" for k, v in filled.items()))
+    waiting = training.get("not_covered_yet") or ()
+    if waiting:
+        from shoeadvisor.core import labels
+
+        names = "; ".join(labels.field(key).lower() for key in waiting)
+        out.append(
+            _wrap(
+                f"not used yet: {names} (your log does not go back far enough: they count once "
+                "it holds their 7, 14 or 30 days; type them in the profile if you know them)",
+                "  ",
+            )
+        )
     for spike in training["recent_spikes"]:
         out.append(
             f"  run {spike['run_id']}: {spike['label']} longer than the longest of the 30 days "

@@ -21,7 +21,9 @@ def register(sub: Any) -> None:
             "compared shoes, risks, knee plan, prevention checklist and sources."
         ),
     )
-    parser.add_argument("profile", metavar="PROFILE.json", help="a runner profile (contract §1)")
+    parser.add_argument(
+        "profile", metavar="PROFILE.json", help="a runner profile (its format: docs/formats.md)"
+    )
     parser.add_argument(
         "--shoes", metavar="SHOES.json", help="shoes to compare (default: the built-in archetypes)"
     )

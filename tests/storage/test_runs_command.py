@@ -93,6 +93,31 @@ def test_import_list_and_shoes_end_to_end(
     assert filled["weekly_km"] == pytest.approx(9, abs=0.1)
     assert filled["previous_weekly_km"] == pytest.approx(5, abs=0.1)
     assert advice["training"]["recent_spikes"][0]["run_id"] == run_id
+    assert advice["training"]["not_covered_yet"] == []  # the log holds its 30 days
+
+
+def test_a_young_log_fills_only_what_it_holds_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, runner: str
+) -> None:
+    # Imported 10 days of runs: the last 7 days count; the week before and the longest
+    # run of 30 days wait (a 25 km plan against 10.8 km is not a spike on a 10-day log).
+    for days_ago, km in ((10, 8.0), (3, 10.8)):
+        (tmp_path / f"{days_ago}.gpx").write_text(gpx_text(recent(days_ago, km)))
+    run_cli(capsys, "runs", "import", str(tmp_path))
+    with ProfileStore() as store:
+        entry = store.load(runner)
+        blank = {"planned_longest_run_km": 25.0, "longest_run_30d_km": None}  # to be filled
+        store.save(runner, entry.profile.model_copy(update=blank))
+    code, out, _ = run_cli(capsys, "advise", "--profile", runner, "--json")
+    advice = json.loads(out)
+    training = advice["training"]
+    assert code == 0 and list(training["filled_from_runs"]) == ["weekly_km"]
+    assert training["not_covered_yet"] == ["previous_weekly_km", "longest_run_30d_km"]
+    assert training["planned_run"] is None
+    assert {r["id"] for r in advice["risks"]}.isdisjoint({"single_run_spike", "mileage_jump"})
+    code, out, _ = run_cli(capsys, "advise", "--profile", runner)
+    assert "used for the advice: weekly_km = 10.8" in out
+    assert "not used yet: distance the week before; longest run, past 30 days" in out
 
 
 def test_rotation_advice_for_one_pair(
