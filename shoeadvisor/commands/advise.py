@@ -50,15 +50,16 @@ def register(sub: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-#: The profile's load fields the run log fills (core.training.TrainingLoad.profile_fields).
-LOG_FIGURES = ("weekly_km", "previous_weekly_km", "longest_run_30d_km")
-
-
 def _stored_profile(text: str | None) -> tuple[Any, dict[str, Any]]:
     """A saved profile with its load fields filled from the run log, and what the log says."""
     from datetime import datetime
 
-    from shoeadvisor.core.training import analyse_runs, planned_run_check, profile_with_runs
+    from shoeadvisor.core.training import (
+        FIGURE_SPANS,
+        analyse_runs,
+        planned_run_check,
+        profile_with_runs,
+    )
 
     from .stored import open_store, resolve_profile
 
@@ -78,7 +79,7 @@ def _stored_profile(text: str | None) -> tuple[Any, dict[str, Any]]:
         "runs": load.runs,
         "filled_from_runs": {key: getattr(profile, key) for key in filled},
         # The figures the log does not yet hold the whole span of (7, 14 or 30 days).
-        "not_covered_yet": [key for key in LOG_FIGURES if load.runs and key not in covered],
+        "not_covered_yet": [key for key in FIGURE_SPANS if load.runs and key not in covered],
         "weekly_km": round(load.weekly_km, 1),
         "previous_weekly_km": round(load.previous_weekly_km, 1),
         "longest_run_30d_km": round(load.longest_run_30d_km, 1),
@@ -166,18 +167,11 @@ def _training_text(training: dict[str, Any]) -> str:
     filled = training["filled_from_runs"]
     if filled:
         out.append("  used for the advice: " + ", ".join(f"{k} = {v}" for k, v in filled.items()))
-    waiting = training.get("not_covered_yet") or ()
-    if waiting:
-        from shoeadvisor.core import labels
+    if training.get("not_covered_yet"):
+        from shoeadvisor.core.run_summaries import not_from_runs_yet
 
-        names = "; ".join(labels.field(key).lower() for key in waiting)
-        out.append(
-            _wrap(
-                f"not used yet: {names} (your log does not go back far enough: they count once "
-                "it holds their 7, 14 or 30 days; type them in the profile if you know them)",
-                "  ",
-            )
-        )
+        for key in training["not_covered_yet"]:
+            out.append(_wrap(not_from_runs_yet(key), "  "))
     for spike in training["recent_spikes"]:
         out.append(
             f"  run {spike['run_id']}: {spike['label']} longer than the longest of the 30 days "

@@ -142,6 +142,18 @@ def change_words(increase_pct: float) -> str:
     return f"{abs(whole)}% {'more' if whole > 0 else 'less'}"
 
 
+def not_from_runs_yet(key: str) -> str:
+    """Why a load figure of the profile does not come from the log yet (see
+    core.training.FIGURE_SPANS): the log does not go back far enough."""
+    from .training import FIGURE_SPANS
+
+    days = FIGURE_SPANS[key].days
+    return (
+        f"{labels.field(key)}: not from your runs yet; it will be once your log goes back "
+        f"{days} days (until then, type it in if you know it)"
+    )
+
+
 def progression_line(load: TrainingLoad, kb: Knowledge, units: str = "metric") -> str:
     """The last 7 days against the 7 before, with the band, its grade and sources."""
     latest = distance(load.weekly_km, units)

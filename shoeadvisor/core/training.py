@@ -24,6 +24,12 @@ from .load import LoadBand, run_spikes, spike_band, two_week_progression, weekly
 
 SPIKE_WINDOW = timedelta(days=30)
 WEEK = timedelta(days=7)
+#: The profile figures the log fills in, each with how far back the log must go for it.
+FIGURE_SPANS: dict[str, timedelta] = {
+    "weekly_km": WEEK,
+    "previous_weekly_km": 2 * WEEK,
+    "longest_run_30d_km": SPIKE_WINDOW,
+}
 
 
 class LoggedRun(Protocol):
@@ -163,14 +169,14 @@ class TrainingLoad:
         ten days ago knows neither the week before last nor the longest run of the past
         30 days, and a part of them would raise the two-week progression or the
         single-run spike that the log itself does not judge yet."""
-        fields: dict[str, float] = {}
-        if self.covers(WEEK):
-            fields["weekly_km"] = round(min(self.weekly_km, 400.0), 1)
-        if self.covers(2 * WEEK):
-            fields["previous_weekly_km"] = round(min(self.previous_weekly_km, 400.0), 1)
-        if self.covers(SPIKE_WINDOW):
-            fields["longest_run_30d_km"] = round(min(self.longest_run_30d_km, 200.0), 1)
-        return fields
+        values = {
+            "weekly_km": min(self.weekly_km, 400.0),
+            "previous_weekly_km": min(self.previous_weekly_km, 400.0),
+            "longest_run_30d_km": min(self.longest_run_30d_km, 200.0),
+        }
+        return {
+            key: round(values[key], 1) for key, span in FIGURE_SPANS.items() if self.covers(span)
+        }
 
 
 def _local(run: LoggedRun, tz: Any) -> datetime:

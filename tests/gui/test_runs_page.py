@@ -309,6 +309,10 @@ def test_a_young_log_does_not_judge_its_runs_and_says_so(qtbot: QtBot, tmp_path:
     risks = {r.id for r in win.session.risks or ()}
     assert "single_run_spike" not in risks and "mileage_jump" not in risks
     assert "not compared yet" in page.progression.text()
+    figures = page.figures.text()
+    assert "Distance last week: <b>10.8 km</b> from your runs" in figures
+    assert "Longest run, past 30 days: not from your runs yet" in figures
+    assert "goes back 14 days" in figures  # the week before
     page.spikes_only.setChecked(True)
     assert page.proxy.rowCount() == 0
     win.close()

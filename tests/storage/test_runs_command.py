@@ -117,7 +117,9 @@ def test_a_young_log_fills_only_what_it_holds_and_says_so(
     assert {r["id"] for r in advice["risks"]}.isdisjoint({"single_run_spike", "mileage_jump"})
     code, out, _ = run_cli(capsys, "advise", "--profile", runner)
     assert "used for the advice: weekly_km = 10.8" in out
-    assert "not used yet: distance the week before; longest run, past 30 days" in out
+    assert "Distance the week before: not from your runs yet" in out
+    assert "Longest run, past 30 days: not from your runs yet" in out
+    assert "goes back 30 days" in " ".join(out.split())  # wrapped at 88 columns
 
 
 def test_rotation_advice_for_one_pair(

@@ -468,7 +468,8 @@ class RunsPage(QWidget):
     def _draw_figures(self) -> None:
         session = self._session
         figures = session.figures_from_runs
-        if not figures:
+        logged = session.training is not None or bool(figures)
+        if not logged:
             self.figures.setText(
                 escape("Your weekly distances come from the form until you import runs.")
             )
@@ -478,7 +479,8 @@ class RunsPage(QWidget):
         lines = []
         for key in LOAD_FIELDS:
             value = figures.get(key)
-            if value is None:
+            if value is None:  # the log does not go back far enough for it yet
+                lines.append(escape(words.not_from_runs_yet(key)))
                 continue
             typed = session.draft.get(key)
             name = escape(labels.field(key))
