@@ -37,7 +37,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import getitem, itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from .advice import EXCLUDES_FROM, FeatureAdvice, FitTable, ScoreAdjustment, ShoeScore
 from .collector import collector_paused
@@ -160,8 +160,8 @@ def fit_table(
 
 
 #: A measurement's rows for the scoring loop: (feature, measured by, sets the level
-#: (else caps it), the rows' bounds, the rows' levels).
-_Rows = tuple[FeatureId, str, bool, tuple[float, ...], tuple[int, ...]]
+#: (else caps it), the rows' bounds, the rows' levels, the bit of its mark).
+_Rows = tuple[FeatureId, str, bool, tuple[float, ...], tuple[int, ...], int]
 
 
 def _bounds(rows: Sequence[tuple[float, int]]) -> tuple[tuple[float, ...], tuple[int, ...]]:
@@ -174,46 +174,65 @@ class _Readings:
     def __init__(self, kb: Knowledge) -> None:
         # Each measurement's rows as plain bounds and levels, searched by bisection: the
         # scoring loop reads them for every measured shoe.
+        measured = [(fid, m) for fid, f in kb.features.items() if (m := f.measure) is not None]
         self.measurements: tuple[_Rows, ...] = tuple(
-            (fid, m.by, bool(m.levels), *_bounds(m.levels or m.at_most))
-            for fid, f in kb.features.items()
-            if (m := f.measure) is not None
+            (fid, m.by, bool(m.levels), *_bounds(m.levels or m.at_most), 1 << i)
+            for i, (fid, m) in enumerate(measured)
         )
         self.exclusions = tuple(
             (fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None
         )
+        # What each level read came from is one of a few marks, made in a fixed order:
+        # read() notes the marks it makes as bits and gives every shoe with the same
+        # marks the same (read-only) dict of them, not 8,700 dicts of one to three items.
+        first = len(self.measurements)
+        self._exclusion_bit = {fid: 1 << (first + i) for i, (fid, _) in enumerate(self.exclusions)}
+        self._marks: tuple[tuple[int, FeatureId, str], ...] = tuple(
+            (bit, fid, by) for fid, by, *_, bit in self.measurements
+        ) + tuple((self._exclusion_bit[fid], excluded, fid) for fid, excluded in self.exclusions)
+        self._derived: dict[int, dict[FeatureId, str]] = {}
+
+    def _derived_from(self, marks: int) -> dict[FeatureId, str]:
+        """feature -> what its level was read from, for these marks (made in this order)."""
+        found = self._derived.get(marks)
+        if found is None:
+            found = self._derived[marks] = {fid: by for bit, fid, by in self._marks if marks & bit}
+        return found
 
     def read(
-        self, shoe: Shoe, exclusions: tuple[tuple[FeatureId, FeatureId], ...] | None = None
+        self,
+        fields: Mapping[str, Any],
+        exclusions: tuple[tuple[FeatureId, FeatureId], ...] | None = None,
     ) -> tuple[dict[FeatureId, int], dict[FeatureId, str]] | None:
-        """The shoe's levels with what its measurements and features imply; None if nothing.
+        """The levels of a shoe (`fields`: its field values, Shoe.__dict__) with what its
+        measurements and features imply; None if they imply nothing.
 
         A measurement that sets a level wins over the checklist (a weight is more exact
         than a tick); one that caps a level lowers a higher one, and marks an unknown
         feature 0 only when the cap is 0. A feature present at level 2 or more marks the
         one it excludes as 0 when that one is unknown. Nothing read ever turns a known 0
-        into more.
+        into more. `exclusions`: some of self.exclusions, in their order.
         """
-        features = shoe.features
+        features = fields["features"]
         if exclusions is None:
             exclusions = self.exclusions
-        if shoe.weight_g is None and shoe.stack_mm is None:
+        if fields["weight_g"] is None and fields["stack_mm"] is None:
             for fid, excluded in exclusions:
                 if excluded not in features and features.get(fid, 0) >= EXCLUDES_FROM:
                     break
             else:
                 return None
         levels = dict(features)
-        derived: dict[FeatureId, str] = {}
-        for fid, by, sets, bounds, rows in self.measurements:
-            value = getattr(shoe, by)
+        marks = 0  # the bits of the levels read (see _marks)
+        for fid, by, sets, bounds, rows, bit in self.measurements:
+            value = fields[by]
             if value is None:
                 continue
             if sets:  # Measurement.level: the last row whose start the value reaches
                 at = bisect_right(bounds, value)
                 if at:
                     levels[fid] = rows[at - 1]
-                    derived[fid] = by
+                    marks |= bit
                 continue
             at = bisect_left(bounds, value)  # Measurement.cap: the first row not exceeded
             if at == len(bounds):
@@ -222,19 +241,24 @@ class _Readings:
             current = levels.get(fid)
             if (current is None and cap == 0) or (current is not None and current > cap):
                 levels[fid] = cap
-                derived[fid] = by
+                marks |= bit
         for fid, excluded in exclusions:
             if levels.get(fid, 0) >= EXCLUDES_FROM and excluded not in levels:
                 levels[excluded] = 0
-                derived[excluded] = fid
-        if not derived:
+                marks |= self._exclusion_bit[fid]
+        if not marks:
             return None
-        return levels, derived
+        return levels, self._derived_from(marks)
 
 
 #: A shoe rule that applies to this runner: (id, rule, does it apply to this shoe).
 _ShoeTest = Callable[[Shoe, Mapping[FeatureId, int]], bool]
 _Adjusting = tuple[tuple[str, ShoeRule, _ShoeTest], ...]
+
+
+def _rule_reads(rule_ids: Iterable[str]) -> tuple[FeatureId, ...]:
+    """The levels the shoe halves of these rules read (ShoePredicate.reads), each once."""
+    return tuple(dict.fromkeys(f for rid in rule_ids for f in SHOE_RULES[rid].reads))
 
 
 def _adjustment_rules(kb: Knowledge, profile: RunnerProfile | None) -> _Adjusting:
@@ -331,19 +355,38 @@ _Key = tuple[float, int, float, float, int, str, str, int, int]
 _TIER_SPAN = 10_000.0
 
 
-class _Kind:
-    """What the scoring loop needs of one kind of shoe (by surface)."""
+class _Kind(NamedTuple):
+    """What the scoring loop needs of one kind of shoe (by surface), unpacked once per
+    shoe in one step rather than read attribute by attribute."""
 
-    __slots__ = ("counted", "exclusions", "order", "points", "table", "tier", "unranked")
+    table: FitTable
+    #: feature -> points per level (the table's points.__getitem__)
+    points: Callable[[FeatureId], tuple[float, ...]]
+    matter_set: frozenset[FeatureId]
+    avoid_items: tuple[tuple[FeatureId, tuple[float, ...]], ...]
+    exclusions: tuple[tuple[FeatureId, FeatureId], ...]
+    tier: int
+    #: The tier of a shoe of this kind with nothing that counts known.
+    unranked: int
+    #: How many features count (1 when none do: the share known is then 0).
+    counted: int
+    #: main before unknown at an equal score (_MATCH_ORDER)
+    order: int
 
-    def __init__(self, table: FitTable, readings: _Readings) -> None:
-        self.table = table
-        self.points = table.points.__getitem__
-        self.exclusions = table.exclusions
-        self.tier = TIER[table.match]
-        self.unranked = UNRANKED_TIER if table.match == "unknown" else self.tier
-        self.order = _MATCH_ORDER[table.match]
-        self.counted = len(table.matter) or 1
+
+def _kind(table: FitTable) -> _Kind:
+    tier = TIER[table.match]
+    return _Kind(
+        table,
+        table.points.__getitem__,
+        table.matter_set,
+        table.avoid_items,
+        table.exclusions,
+        tier,
+        UNRANKED_TIER if table.match == "unknown" else tier,
+        len(table.matter) or 1,
+        _MATCH_ORDER[table.match],
+    )
 
 
 #: What a shoe's measurements say (read against one set of exclusions), or None.
@@ -424,6 +467,12 @@ def score_shoes(
         return _score_shoes(features, shoes, profile, kb, memo)
 
 
+#: The fields of a Shoe the scoring loop reads, from its __dict__ in one call.
+_FIELDS = itemgetter(
+    "surface", "features", "weight_g", "stack_mm", "comfort", "drop_mm", "name", "id"
+)
+
+
 def _score_shoes(
     features: Sequence[FeatureAdvice],
     shoes: Iterable[Shoe],
@@ -445,42 +494,52 @@ def _score_shoes(
                 return _rescored(last[2], tables)
     readings = _Readings(kb)
     read = readings.read
+    # A shoe's adjustments follow from its drop and the few levels the rules read
+    # (ShoePredicate.reads): worked out once for each of those, not for each shoe.
+    reads = _rule_reads(rule_ids)
+    adjusted: dict[tuple[object, ...], tuple[ScoreAdjustment, ...]] = {}
     kinds: dict[ShoeSurface | None, _Kind] = {}
+    # A comfort rating's points and its place in a tie (not tried on: 0 points, a 3).
+    comfort_points: dict[int | None, float] = {None: 0.0}
+    comfort_points.update(COMFORT_POINTS.items())
+    comfort_order = {rating: -rating for rating in COMFORT_POINTS} | {None: -UNRATED_COMFORT}
     worded: dict[tuple[str, float | None], ScoreAdjustment] = {}
     results: list[ShoeScore] = []
     keys: list[_Key] = []
     kept: list[Any] = []
     kept_for: object = None
     count = len(shoes) if memo is not None and isinstance(shoes, Sequence) else 0
+    levels: Mapping[FeatureId, int]
     for index, shoe in enumerate(shoes):
-        surface = shoe.surface
+        # A pydantic model keeps its field values in its __dict__: one call reads the
+        # eight the loop needs for less than three attribute loads on the model cost.
+        fields = shoe.__dict__
+        surface, levels, weight, stack, rating, drop, name, shoe_id = _FIELDS(fields)
         kind = kinds.get(surface)
         if kind is None:
-            kind = kinds[surface] = _Kind(tables.table(surface), readings)
-        table = kind.table
-        levels = shoe.features
+            kind = kinds[surface] = _kind(tables.table(surface))
+        table, points, matter_set, avoid_items, exclusions, tier, unranked, counted, order = kind
         measured: _Reading = None
-        if shoe.weight_g is not None or shoe.stack_mm is not None:
+        if weight is not None or stack is not None:
             if memo is None:
-                measured = read(shoe, kind.exclusions)
+                measured = read(fields, exclusions)
             else:  # read once per shoe (and set of exclusions), kept by position
-                if kept_for is not kind.exclusions:
-                    kept_for = kind.exclusions
-                    kept = memo._reading_list(kind.exclusions, count)
+                if kept_for is not exclusions:
+                    kept_for = exclusions
+                    kept = memo._reading_list(exclusions, count)
                 measured = kept[index]
                 if measured is _UNREAD:
-                    measured = kept[index] = read(shoe, kind.exclusions)
+                    measured = kept[index] = read(fields, exclusions)
         if measured is not None:
             levels = measured[0]
-        known = len(table.matter_set.intersection(levels))
-        rating = shoe.comfort
-        comfort = COMFORT_POINTS[rating] if rating is not None else 0.0
+        known = len(matter_set.intersection(levels))
+        comfort = comfort_points[rating]
         # Sum of points[feature][level] over the known features, in C-level loops.
-        earned = sum(map(getitem, map(kind.points, levels), levels.values()))
+        earned = sum(map(getitem, map(points, levels), levels.values()))
         lost = 0.0
-        if table.avoid_items:
+        if avoid_items:
             keep = 1.0
-            for feature, fractions in table.avoid_items:
+            for feature, fractions in avoid_items:
                 level = levels.get(feature)
                 if level:
                     keep *= 1 - fractions[level]
@@ -488,16 +547,23 @@ def _score_shoes(
                 lost = earned * (1 - keep)
         raw = NEUTRAL + earned - lost + comfort
         adjustments: tuple[ScoreAdjustment, ...] = ()
-        if adjusting and shoe.drop_mm is not None:
-            adjustments = _adjustments(shoe, levels, adjusting, worded)
+        if adjusting and drop is not None:
+            by = (drop, *map(levels.get, reads))
+            found = adjusted.get(by)
+            if found is None:
+                found = adjusted[by] = _adjustments(shoe, levels, adjusting, worded)
+            adjustments = found
             for adjustment in adjustments:
                 raw += adjustment.points
         if measured is None:
             # A feature another rules out counts as a known 0: that scores nothing, so
             # only the coverage changes (ShoeScore.levels fills it in when asked).
-            for fid, excluded in kind.exclusions:
+            for fid, excluded in exclusions:
                 if excluded not in levels and levels.get(fid, 0) >= EXCLUDES_FROM:
                     known += 1
+            read_levels = read_from = None
+        else:
+            read_levels, read_from = measured
         results.append(
             ShoeScore(
                 shoe,
@@ -508,23 +574,23 @@ def _score_shoes(
                 raw,
                 known,
                 0,
-                None if measured is None else measured[0],
-                None if measured is None else measured[1],
+                read_levels,
+                read_from,
                 lost,
             )
         )
-        tier = kind.tier if known else kind.unranked
+        rank_tier = tier if known else unranked
         keys.append(
             (
-                tier * _TIER_SPAN - raw,
-                tier,
+                rank_tier * _TIER_SPAN - raw,
+                rank_tier,
                 -raw,
-                -known / kind.counted,
-                kind.order,
-                shoe.name,
-                shoe.id,
+                -known / counted,
+                order,
+                name,
+                shoe_id,
                 index,
-                -(UNRATED_COMFORT if rating is None else rating),
+                comfort_order[rating],
             )
         )
     ranked = _ranked(results, keys)
@@ -589,9 +655,6 @@ def _known_share(score: ShoeScore) -> float:
     return score.known / counted if counted else 1.0
 
 
-_BY_COMFORT = itemgetter(8, 2, 3, 4, 5, 6, 7)
-
-
 def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
     """Order by surface tier and score, group near-equal scores, let comfort order a tie.
 
@@ -618,24 +681,31 @@ def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
     return _ranked(scores, keys)
 
 
+#: A ranking key's (tier, -raw): the sorted keys rise by it (see _Key).
+_TIER_RAW = itemgetter(1, 2)
+_COMFORT = itemgetter(8)
+_POSITION = itemgetter(7)
+
+
 def _ranked(scores: list[ShoeScore], keyed: list[_Key]) -> tuple[ShoeScore, ...]:
     keyed.sort()
     result: list[ShoeScore] = []
     count = len(keyed)
     start = number = 0
     while start < count:
+        # The group ends at the first key of another tier or TIE_POINTS below its best:
+        # the sorted keys rise by (tier, -raw), so that is a bisection, not a walk.
         tier, limit = keyed[start][1], keyed[start][2] + TIE_POINTS
-        end = start + 1
-        while end < count and keyed[end][1] == tier and keyed[end][2] < limit:
-            end += 1
+        end = bisect_left(keyed, (tier, limit), start + 1, count, key=_TIER_RAW)
         number += 1
         members = keyed[start:end]
-        if len(members) > 1 and any(key[8] != members[0][8] for key in members):
-            members.sort(key=_BY_COMFORT)
-        for key in members:
-            score = scores[key[7]]
+        # Comfort orders a tie, then the rest of the key (score, share known, …): the
+        # members are in key order already, so a stable sort by comfort alone does it.
+        members.sort(key=_COMFORT)
+        group = list(map(scores.__getitem__, map(_POSITION, members)))
+        for score in group:
             score.tie_group = number
-            result.append(score)
+        result += group
         start = end
     return tuple(result)
 

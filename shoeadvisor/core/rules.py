@@ -199,6 +199,9 @@ class ShoePredicate(NamedTuple):
 
     runner: Callable[[RunnerProfile], bool]
     shoe: Callable[[Shoe, Mapping[FeatureId, int]], bool]
+    #: The levels the shoe half reads. Of the shoe itself it reads only `drop_mm`, so
+    #: the scorer tests it once per drop and these levels, not once per shoe.
+    reads: tuple[FeatureId, ...] = ()
 
 
 SHOE_RULES: dict[str, ShoePredicate] = {}
@@ -228,4 +231,5 @@ SHOE_RULES["drop_low_regular"] = ShoePredicate(
 SHOE_RULES["drop_low_occasional"] = ShoePredicate(
     lambda p: p.experience == "beginner",
     lambda shoe, levels: _low_drop(shoe) and levels.get("cushioning", 0) >= 2,
+    reads=("cushioning",),
 )

@@ -24,6 +24,7 @@ from shoeadvisor.core.ids import (
     SURFACES,
 )
 from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.rules import SHOE_RULES
 from shoeadvisor.core.shoes import Shoe
 
 km = st.floats(min_value=0, max_value=400, allow_nan=False)
@@ -240,3 +241,22 @@ def test_red_flags_always_mean_doctor_and_no_exercises(p: RunnerProfile) -> None
     assert advice.knee.see_doctor == flagged
     if flagged:
         assert advice.knee.exercises == ()
+
+
+level_maps = st.dictionaries(st.sampled_from(FEATURE_IDS), st.integers(0, 3))
+
+
+@fast
+@given(shoes, shoes, level_maps, level_maps)
+def test_a_shoe_rule_reads_only_the_drop_and_the_levels_it_names(a, b, levels_a, levels_b) -> None:
+    # The scorer tests each rule once per drop and the levels it names (ShoePredicate.reads)
+    # and gives every shoe with those the answer: another shoe with the same drop and the
+    # same of those levels, whatever else it has, must get the same answer.
+    b = b.model_copy(update={"drop_mm": a.drop_mm})
+    for rid, predicate in SHOE_RULES.items():
+        levels = dict(levels_b)
+        for feature in predicate.reads:
+            levels.pop(feature, None)
+            if feature in levels_a:
+                levels[feature] = levels_a[feature]
+        assert predicate.shoe(a, levels_a) == predicate.shoe(b, levels), rid
