@@ -345,14 +345,13 @@ class _Tables:
         return found
 
 
-#: One shoe's ranking key: (tier and -raw in one number, tier, -raw, -share known, main
-#: before unknown, name, id, position, -comfort rating). Built in the scoring loop, so
-#: ranking reads no attributes. The first number orders as (tier, -raw) do (a tier is far
-#: wider than any raw score's range) and is a float: the sort compares 10,000 keys by it
-#: in one step each, and reads the rest only where two are equal.
-_Key = tuple[float, int, float, float, int, str, str, int, int]
-#: Wider than any raw score's range (0–100 give or take the comfort and drop points).
-_TIER_SPAN = 10_000.0
+#: One shoe's ranking key inside its tier: (-raw, -share known, main before unknown,
+#: name, id, position, -comfort rating) and last the score itself (never compared: no
+#: two positions are equal). Built in the scoring loop, so ranking reads no attributes,
+#: and kept in one list per tier (the tier is the first thing a rank goes by), so the key
+#: leads with one float: the sort compares 10,000 keys by it in one step each, and reads
+#: the rest only where two are equal.
+_Key = tuple[float, float, int, str, str, int, int, ShoeScore]
 
 
 class _Kind(NamedTuple):
@@ -368,7 +367,8 @@ class _Kind(NamedTuple):
     tier: int
     #: The tier of a shoe of this kind with nothing that counts known.
     unranked: int
-    #: How many features count (1 when none do: the share known is then 0).
+    #: How many features count, and the divisor of the share known (1 when none count).
+    matter_count: int
     counted: int
     #: main before unknown at an equal score (_MATCH_ORDER)
     order: int
@@ -384,6 +384,7 @@ def _kind(table: FitTable) -> _Kind:
         table.exclusions,
         tier,
         UNRANKED_TIER if table.match == "unknown" else tier,
+        len(table.matter_set),
         len(table.matter) or 1,
         _MATCH_ORDER[table.match],
     )
@@ -504,8 +505,7 @@ def _score_shoes(
     comfort_points.update(COMFORT_POINTS.items())
     comfort_order = {rating: -rating for rating in COMFORT_POINTS} | {None: -UNRATED_COMFORT}
     worded: dict[tuple[str, float | None], ScoreAdjustment] = {}
-    results: list[ShoeScore] = []
-    keys: list[_Key] = []
+    keys: list[list[_Key]] = [[] for _ in range(UNRANKED_TIER + 1)]  # one list per tier
     kept: list[Any] = []
     kept_for: object = None
     count = len(shoes) if memo is not None and isinstance(shoes, Sequence) else 0
@@ -518,7 +518,18 @@ def _score_shoes(
         kind = kinds.get(surface)
         if kind is None:
             kind = kinds[surface] = _kind(tables.table(surface))
-        table, points, matter_set, avoid_items, exclusions, tier, unranked, counted, order = kind
+        (
+            table,
+            points,
+            matter_set,
+            avoid_items,
+            exclusions,
+            tier,
+            unranked,
+            matter_count,
+            counted,
+            order,
+        ) = kind
         measured: _Reading = None
         if weight is not None or stack is not None:
             if memo is None:
@@ -532,7 +543,8 @@ def _score_shoes(
                     measured = kept[index] = read(fields, exclusions)
         if measured is not None:
             levels = measured[0]
-        known = len(matter_set.intersection(levels))
+        # The features that count, less those unknown (a set of a few, not of the many known).
+        known = matter_count - len(matter_set.difference(levels))
         comfort = comfort_points[rating]
         # Sum of points[feature][level] over the known features, in C-level loops.
         earned = sum(map(getitem, map(points, levels), levels.values()))
@@ -564,36 +576,23 @@ def _score_shoes(
             read_levels = read_from = None
         else:
             read_levels, read_from = measured
-        results.append(
-            ShoeScore(
-                shoe,
-                0 if raw <= 0 else 100 if raw >= 100 else round(raw),
-                comfort,
-                table,
-                adjustments,
-                raw,
-                known,
-                0,
-                read_levels,
-                read_from,
-                lost,
-            )
+        score = ShoeScore(
+            shoe,
+            0 if raw <= 0 else 100 if raw >= 100 else round(raw),
+            comfort,
+            table,
+            adjustments,
+            raw,
+            known,
+            0,
+            read_levels,
+            read_from,
+            lost,
         )
-        rank_tier = tier if known else unranked
-        keys.append(
-            (
-                rank_tier * _TIER_SPAN - raw,
-                rank_tier,
-                -raw,
-                -known / counted,
-                order,
-                name,
-                shoe_id,
-                index,
-                comfort_order[rating],
-            )
+        keys[tier if known else unranked].append(
+            (-raw, -known / counted, order, name, shoe_id, index, comfort_order[rating], score)
         )
-    ranked = _ranked(results, keys)
+    ranked = _ranked(keys)
     if memo is not None:
         numbers = {surface: _numbers(kind.table) for surface, kind in kinds.items()}
         memo._last = (numbers, rule_ids, ranked)
@@ -664,49 +663,51 @@ def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
     Numbers count from 1 down the list.
     """
     scores = list(ranking)
-    keys: list[_Key] = [
-        (
-            tier_of(s) * _TIER_SPAN - s.raw,
-            tier_of(s),
-            -s.raw,
-            -_known_share(s),
-            _MATCH_ORDER[s._table.match],
-            s.shoe.name,
-            s.shoe.id,
-            i,
-            -(UNRATED_COMFORT if s.shoe.comfort is None else s.shoe.comfort),
+    keys: list[list[_Key]] = [[] for _ in range(UNRANKED_TIER + 1)]
+    for i, s in enumerate(scores):
+        keys[tier_of(s)].append(
+            (
+                -s.raw,
+                -_known_share(s),
+                _MATCH_ORDER[s._table.match],
+                s.shoe.name,
+                s.shoe.id,
+                i,
+                -(UNRATED_COMFORT if s.shoe.comfort is None else s.shoe.comfort),
+                s,
+            )
         )
-        for i, s in enumerate(scores)
-    ]
-    return _ranked(scores, keys)
+    return _ranked(keys)
 
 
-#: A ranking key's (tier, -raw): the sorted keys rise by it (see _Key).
-_TIER_RAW = itemgetter(1, 2)
-_COMFORT = itemgetter(8)
-_POSITION = itemgetter(7)
+_RAW = itemgetter(0)  # a ranking key's -raw
+_COMFORT = itemgetter(6)
+_SCORE = itemgetter(7)
 
 
-def _ranked(scores: list[ShoeScore], keyed: list[_Key]) -> tuple[ShoeScore, ...]:
-    keyed.sort()
+def _ranked(by_tier: list[list[_Key]]) -> tuple[ShoeScore, ...]:
+    """The scores in rank order with their tie groups, from their keys in one list per
+    tier (best tier first)."""
     result: list[ShoeScore] = []
-    count = len(keyed)
-    start = number = 0
-    while start < count:
-        # The group ends at the first key of another tier or TIE_POINTS below its best:
-        # the sorted keys rise by (tier, -raw), so that is a bisection, not a walk.
-        tier, limit = keyed[start][1], keyed[start][2] + TIE_POINTS
-        end = bisect_left(keyed, (tier, limit), start + 1, count, key=_TIER_RAW)
-        number += 1
-        members = keyed[start:end]
-        # Comfort orders a tie, then the rest of the key (score, share known, …): the
-        # members are in key order already, so a stable sort by comfort alone does it.
-        members.sort(key=_COMFORT)
-        group = list(map(scores.__getitem__, map(_POSITION, members)))
-        for score in group:
-            score.tie_group = number
-        result += group
-        start = end
+    number = 0
+    for keyed in by_tier:
+        keyed.sort()
+        count = len(keyed)
+        start = 0
+        while start < count:
+            # The group ends at the first key TIE_POINTS below its best: the sorted keys
+            # rise by -raw, so that is a bisection, not a walk.
+            end = bisect_left(keyed, keyed[start][0] + TIE_POINTS, start + 1, count, key=_RAW)
+            number += 1
+            members = keyed[start:end]
+            # Comfort orders a tie, then the rest of the key (score, share known, …): the
+            # members are in key order already, so a stable sort by comfort alone does it.
+            members.sort(key=_COMFORT)
+            group = list(map(_SCORE, members))
+            for score in group:
+                score.tie_group = number
+            result += group
+            start = end
     return tuple(result)
 
 
