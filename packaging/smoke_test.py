@@ -227,6 +227,47 @@ def check_bundle(binary: Path) -> Check:
     return Check("bundle contents", PASS, f"Qt modules: {', '.join(kept)}; resources bundled")
 
 
+def _gpx(start: str, points: int) -> str:
+    """A GPX run going north 15 m every 5 s from `start` (an ISO date at 07:00 UTC)."""
+    from datetime import datetime, timedelta
+
+    began = datetime.fromisoformat(f"{start}T07:00:00+00:00")
+    rows = [
+        f'<trkpt lat="{52 + i * 15 / 111320:.7f}" lon="5.0"><ele>10</ele>'
+        f"<time>{(began + timedelta(seconds=5 * i)).strftime('%Y-%m-%dT%H:%M:%SZ')}</time></trkpt>"
+        for i in range(points)
+    ]
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="smoke" '
+        'xmlns="http://www.topografix.com/GPX/1/1"><trk><type>running</type><trkseg>'
+        + "".join(rows)
+        + "</trkseg></trk></gpx>"
+    )
+
+
+def check_run_import(binary: Path, home: Path, profile: Path) -> Check:
+    """`runs import` of 24 files: more than the importer parses in its own thread, so the
+    frozen executable starts parsing processes of itself (multiprocessing's spawn, which
+    freeze_support must turn into workers, not more copies of the app)."""
+    name = "runs import (processes)"
+    folder = home / "runs"
+    folder.mkdir()
+    for day in range(24):
+        (folder / f"run-{day:02d}.gpx").write_text(_gpx(f"2026-01-{day + 1:02d}", 334))
+    setup = _run(binary, ["profiles", "import", str(profile)], home)
+    if setup.returncode != 0:
+        return Check(
+            name, FAIL, f"profiles import: exit {setup.returncode}: {_last_line(setup.stderr)}"
+        )
+    result = _run(binary, ["runs", "import", str(folder)], home)
+    summary = _last_line(result.stdout)
+    if result.returncode != 0:  # without freeze_support a worker parses the app's arguments
+        return Check(name, FAIL, f"exit {result.returncode}: {_last_line(result.stderr)}")
+    if "24 imported" not in summary:
+        return Check(name, FAIL, summary)
+    return Check(name, PASS, summary)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("binary", type=Path)
@@ -244,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             check_version(binary, home),
             check_advise(binary, home, args.profile.resolve()),
             check_report(binary, home, args.profile.resolve()),
+            check_run_import(binary, home, args.profile.resolve()),
             check_screenshot(binary, home),
             check_real_window(binary, home),
         ]
