@@ -49,6 +49,7 @@ from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note, tie_rule
 
 from ..platform.qt_compat import none_safe
 from ..platform.theme import error_colour, is_dark
+from .table_base import ColumnTableModel
 
 __all__ = [
     "MATCH_COLOURS",
@@ -174,7 +175,7 @@ class _Reading:
     match: str
 
 
-class ShoeListModel(QAbstractTableModel):
+class ShoeListModel(ColumnTableModel):
     """The runner's shoes as rows, best fit first, as `advise` ranked them."""
 
     RANK, SCORE, NAME, SURFACE, TIE, KNOWN, MISSING, CHECK, COMFORT, WEIGHT, DROP = range(11)
@@ -361,25 +362,7 @@ class ShoeListModel(QAbstractTableModel):
     def _name(self, fid: str) -> str:
         return self._names.get(fid, fid.replace("_", " "))
 
-    # -- Qt model API ------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @none_safe
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section]
-        return None
+    # -- Qt model API (rowCount, columnCount, headerData: ColumnTableModel) ----
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
