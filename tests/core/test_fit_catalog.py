@@ -150,6 +150,8 @@ def test_overpronator_gets_stability_shoes_first_but_not_only() -> None:
         "protective_rubber",
         "lightweight",
     )
+    assert by_id(a)["urban-miles-2"].coverage == (2, 6)
+    assert by_id(a)["guidepost-15"].coverage == (6, 6)
     assert shortlist(a)[:2] == ["guidepost-15", "steadfast-gts-22"]
 
 
@@ -164,6 +166,8 @@ def test_wide_feet_get_the_wide_last_first_and_a_narrow_one_flagged() -> None:
     assert shoes["pacer-max-3"].check_in_store == ("narrow_fit",)
     assert store_check_note(shoes["pacer-max-3"]) == "check in the store: that it has no narrow fit"
     assert "wide_fit" in shoes["guidepost-15"].check_in_store
+    assert shoes["wideline-comfort-5"].coverage == (9, 9)
+    assert shoes["guidepost-15"].coverage == (7, 9)
     assert shortlist(a) == ["wideline-comfort-5", "pacer-max-3", "tempo-daily-9"]
 
 
@@ -176,7 +180,11 @@ def test_narrow_feet_push_the_wide_last_down() -> None:
     assert ids(a).index("wideline-comfort-5") > ids(a).index("basic-jogger-1") - 3
     assert a.level_of("cushioning") == "essential"  # a lighter runner
     assert set(ids(a)[:2]) == {"velocity-elite-3", "tempo-daily-9"}
-    assert "narrow_fit" in shoes["tempo-daily-9"].check_in_store
+    assert group(a, "velocity-elite-3") == {"velocity-elite-3", "tempo-daily-9"}
+    # The racer's narrow last is known; the daily trainer's width is for the store.
+    assert shoes["velocity-elite-3"].coverage == (8, 8)
+    assert shoes["tempo-daily-9"].coverage == (7, 8)
+    assert shoes["tempo-daily-9"].check_in_store == ("narrow_fit",)
 
 
 def test_trail_runner_gets_trail_shoes() -> None:
@@ -203,6 +211,8 @@ def test_winter_trail_runner_gets_the_waterproof_and_studded_models() -> None:
         "rock_protection",
         "water_resistance",
     )
+    assert by_id(a)["forest-glide-2"].coverage == (5, 8)
+    assert by_id(a)["icegrip-spike-pro"].coverage == (8, 8)
     assert {s.surface_match for s in a.shoes if s.shoe.id in ROAD | TRACK} == {"none"}
     assert shortlist(a) == [
         "icegrip-spike-pro",
@@ -226,6 +236,16 @@ def test_road_runner_with_a_trail_second_pair() -> None:
     assert set(trail_order[:2]) == {"forest-glide-2", "ridgeback-trail-7"}
     assert trail_order[-1] == "mudlark-4"  # firm, no rock plate
     assert shoes["forest-glide-2"].check_in_store == ("rock_protection",)
+    # Coverage of a second pair counts what its own surface needs.
+    assert shoes["forest-glide-2"].coverage == (5, 6)
+    assert shoes["tempo-daily-9"].coverage == (5, 5)
+    assert group(a, "tempo-daily-9") == {"tempo-daily-9"}
+    assert group(a, "forest-glide-2") == {
+        "forest-glide-2",
+        "ridgeback-trail-7",
+        "summit-rock-pro",
+        "icegrip-spike-pro",
+    }
     assert set(shortlist(a)) <= ROAD
 
 
@@ -245,6 +265,8 @@ def test_track_runner_can_use_road_shoes_and_spikes() -> None:
         "water_resistance",
     )
     assert shoes["cloudset-runner-4"].check_in_store == ("water_resistance",)  # summer only
+    assert shoes["distance-spike-ld"].coverage == (2, 5)
+    assert shoes["cloudset-runner-4"].coverage == (4, 5)
 
 
 def test_treadmill_runner_and_lugs() -> None:
@@ -261,6 +283,7 @@ def test_treadmill_runner_and_lugs() -> None:
     assert not shoes["tempo-daily-9"].counts("trail_grip")
     assert shoes["shop-find"].check_in_store == ("thick_sole", "soft_upper", "trail_grip")
     assert shoes["shop-find"].coverage == (2, 5)
+    assert set(ids(a)[:4]) == group(a, "cloudset-runner-4") == set(shortlist(a))
 
 
 def test_heavy_beginner_gets_cushioned_trainers_not_racers() -> None:
@@ -280,6 +303,8 @@ def test_heavy_beginner_gets_cushioned_trainers_not_racers() -> None:
     ]
     # Summer only: a membrane is to avoid, and unknown on two models.
     assert by_id(a)["cloudset-runner-4"].check_in_store == ("protective_rubber", "water_resistance")
+    assert by_id(a)["cloudset-runner-4"].coverage == (4, 6)
+    assert by_id(a)["pacer-max-3"].coverage == (6, 6)
 
 
 def test_light_high_volume_runner_needs_cushioning() -> None:
@@ -290,6 +315,19 @@ def test_light_high_volume_runner_needs_cushioning() -> None:
     assert shoes["basic-jogger-1"].raw < shoes["tempo-daily-9"].raw - 15  # firm foam
     assert summarise(shoes["basic-jogger-1"]).weak[0] == "cushioning"
     assert shoes["urban-miles-2"].coverage == (3, 7)
+    assert shoes["urban-miles-2"].check_in_store == (
+        "lightweight",
+        "protective_rubber",
+        "thick_sole",
+        "water_resistance",
+    )
+    assert group(a, "tempo-daily-9") == {"tempo-daily-9"}
+    assert group(a, "velocity-elite-3") == {
+        "velocity-elite-3",
+        "northway-glide-16",
+        "steadfast-gts-22",
+        "wideline-comfort-5",
+    }
 
 
 def test_supinator_pushes_stability_shoes_down() -> None:
@@ -305,6 +343,8 @@ def test_supinator_pushes_stability_shoes_down() -> None:
         "tempo-daily-9",
     }
     assert shoes["tempo-daily-9"].check_in_store == ("removable_insole",)
+    assert shoes["tempo-daily-9"].coverage == (6, 7)
+    assert ids(a)[:3] == ["northway-glide-16", "wideline-comfort-5", "tempo-daily-9"]
 
 
 def test_all_year_runner_gets_mesh_and_no_membrane_essential() -> None:
@@ -316,6 +356,18 @@ def test_all_year_runner_gets_mesh_and_no_membrane_essential() -> None:
     }
     assert ids(a)[0] == "tempo-daily-9"
     assert set(ids(a)[:13]) <= ROAD
+    assert group(a, "tempo-daily-9") == {"tempo-daily-9"}
+    assert group(a, "northway-glide-16") == {
+        "featherlite-trainer",
+        "guidepost-15",
+        "northway-glide-16",
+        "steadfast-gts-22",
+        "velocity-elite-3",
+        "wideline-comfort-5",
+    }
+    # Water resistance is optional here, so only the rubber is left to check.
+    assert by_id(a)["cloudset-runner-4"].check_in_store == ("protective_rubber",)
+    assert by_id(a)["cloudset-runner-4"].coverage == (5, 6)
 
 
 def test_older_experienced_runner_with_a_high_bmi() -> None:
@@ -325,6 +377,9 @@ def test_older_experienced_runner_with_a_high_bmi() -> None:
     assert group(a, "tempo-daily-9") == {"tempo-daily-9", "featherlite-trainer", "velocity-elite-3"}
     assert by_id(a)["balance-arc-3"].check_in_store == ("protective_rubber", "water_resistance")
     assert by_id(a)["balance-arc-3"].measure_in_store == ("drop_mm",)
+    assert by_id(a)["balance-arc-3"].coverage == (5, 7)
+    assert ids(a)[0] == "tempo-daily-9"
+    assert shortlist(a) == ["tempo-daily-9", "featherlite-trainer", "velocity-elite-3"]
 
 
 # --- the rules the issue sets, over every runner ----------------------------------------
@@ -333,7 +388,17 @@ def test_older_experienced_runner_with_a_high_bmi() -> None:
 @pytest.mark.parametrize("name", ROAD_FIRST)
 def test_every_road_first_runner_gets_road_shoes_at_the_top(name: str) -> None:
     a = run(name)
-    assert set(ids(a)[:8]) <= ROAD | TRACK, name
+    # Road shoes for asphalt and the treadmill; on a track, spikes suit as well.
+    made_for_main = (
+        ROAD | TRACK if RUNNERS[name].get("surfaces", ["asphalt"])[0] == "track" else ROAD
+    )
+    assert set(ids(a)[:8]) <= made_for_main, name
+    # Every shoe made for the main surface with anything known comes before every
+    # shoe that is not, and only those are marked as for the main surface.
+    known_main = [i for i, s in enumerate(a.shoes) if s.shoe.id in made_for_main and s.known]
+    others = [i for i, s in enumerate(a.shoes) if s.shoe.surface and s.shoe.id not in made_for_main]
+    assert max(known_main) < min(others), name
+    assert {s.surface_match for s in a.shoes if s.shoe.id in made_for_main} == {"main"}
     assert all(by_id(a)[s].surface_match in ("main", "unknown") for s in shortlist(a))
     assert 3 <= len(shortlist(a)) <= 5
 

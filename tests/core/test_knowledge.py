@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from runner_profiles import profile
 
+from shoeadvisor.core.advisor import ESSENTIAL_FROM, feature_advice
 from shoeadvisor.core.ids import CONDITION_IDS, FEATURE_IDS, RISK_IDS
 from shoeadvisor.core.knowledge import knowledge, load_knowledge_from
 from shoeadvisor.core.resources import resources_dir
@@ -63,6 +65,33 @@ def test_grades_follow_the_evidence_review() -> None:
     assert risks["mileage_jump"].evidence == "weak"
     exercises = knowledge().exercises
     assert "visnes2007" not in exercises["wall_squat"].sources  # a decline-squat trial
+
+
+def _wide_fit_with_extra_wide_last(tmp_path: Path, effect: int, evidence: str):
+    """The extra-wide runner's wide-fit advice on knowledge where that rule is changed."""
+    folder = tmp_path / evidence
+    folder.mkdir()
+    rules = _copy_resources(folder) / "rules.toml"
+    head = 'id = "width.extra_wide_last"\nfeature = "wide_fit"\n'
+    old = f'{head}effect = 90\nevidence = "none"'
+    text = rules.read_text(encoding="utf-8")
+    assert old in text
+    rules.write_text(text.replace(old, f'{head}effect = {effect}\nevidence = "{evidence}"'))
+    kb = load_knowledge_from(rules.parent)
+    advice = feature_advice(profile(foot_width="extra_wide"), kb)
+    return next(f for f in advice if f.id == "wide_fit")
+
+
+def test_a_feature_only_unstudied_rules_raise_stays_below_essential(tmp_path: Path) -> None:
+    # No "none"-graded rule today is large enough to reach essential, so the cap is
+    # tried on knowledge where the extra-wide rule is: unstudied, it stops at the top of
+    # recommended and says why; with a study behind it, the same points make it essential.
+    unstudied = _wide_fit_with_extra_wide_last(tmp_path, 200, "none")
+    assert unstudied.level == "recommended" and unstudied.importance == ESSENTIAL_FROM - 1
+    assert unstudied.reasons[-1].rule == "level.no_study" and unstudied.reasons[-1].effect < 0
+    studied = _wide_fit_with_extra_wide_last(tmp_path, 200, "weak")
+    assert studied.level == "essential"
+    assert "level.no_study" not in {r.rule for r in studied.reasons}
 
 
 def test_every_citation_is_in_the_bibliography() -> None:
