@@ -378,6 +378,30 @@ def test_a_measured_level_is_shown_as_measured_not_unknown(
     qtmodeltester.check(view.list_model)
 
 
+def test_problems_say_none_only_when_everything_that_counts_is_known(
+    qtbot: QtBot, session: RunnerSession
+) -> None:
+    view = open_page(qtbot, session, RUNNERS["road_and_trail"], load_shoes(CATALOG))
+    rows = dict(zip(shown_ids(view), shown(view, ShoeListModel.MISSING), strict=True))
+    tips = dict(
+        zip(
+            shown_ids(view),
+            shown(view, ShoeListModel.MISSING, Qt.ItemDataRole.ToolTipRole),
+            strict=True,
+        )
+    )
+    by_id = {row.shoe.id: row.score for row in shown(view, ShoeListModel.NAME, RowRole)}
+    # Everything that counts is known and fits: no problems.
+    assert by_id["wideline-comfort-5"].check_in_store == ()
+    assert rows["wideline-comfort-5"] == "none"
+    # Nothing known at all, or an unknown narrow last for a wide foot: none known, not none.
+    for shoe_id in ("blank-road", "mystery-trainer", "pacer-max-3"):
+        assert by_id[shoe_id].check_in_store, shoe_id
+        assert rows[shoe_id] == "none known", shoe_id
+        assert "check in the store" in tips[shoe_id], shoe_id
+    assert rows["sprint-spike-9"] == "! Narrow fit"  # a known problem is still named
+
+
 def test_every_cell_explains_itself(qtbot: QtBot, session: RunnerSession) -> None:
     """A runner who hovers anything gets its meaning; nothing cut short is left unexplained."""
     view = open_page(qtbot, session, RUNNERS["road_and_trail"], load_shoes(CATALOG))

@@ -440,7 +440,10 @@ class ShoeListModel(ColumnTableModel):
             summary = self.summary(row)
             problems = [f"✗ {self._name(f)}" for f in summary.missing]
             problems += [f"! {self._name(f)}" for f in summary.avoid]
-            return "; ".join(problems) or "none"
+            if problems:
+                return "; ".join(problems)
+            # With features that count still unknown, "none" would claim more than is known.
+            return "none known" if score.check_in_store else "none"
         if col == self.CHECK:
             return "; ".join(self._reading(row).checks) or "—"
         return None
@@ -514,6 +517,11 @@ class ShoeListModel(ColumnTableModel):
             if summary.unknown:
                 unknown = ", ".join(self._name(f) for f in summary.unknown)
                 said.append(f"Essential for you, not known for this shoe yet: {unknown}.")
+            if not said and score.check_in_store:
+                return (
+                    f"{shoe.name}: no essential feature known to be missing and none known "
+                    "that you should avoid; what is not known yet is listed to check in the store."
+                )
             if not said:
                 return f"{shoe.name}: no essential feature missing, none to avoid."
             # The cell's own words first: where the column cuts them, the tooltip has them.
