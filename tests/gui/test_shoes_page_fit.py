@@ -40,6 +40,8 @@ from shoeadvisor.gui.models.shoe_models import (
 from shoeadvisor.gui.session import RunnerSession
 from shoeadvisor.gui.views.compare_view import CompareView
 
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
 CATALOG = Path(__file__).resolve().parents[1] / "core" / "fixtures" / "realistic_catalog.json"
 NAMES = {fid: f.name for fid, f in knowledge().features.items()}
 
@@ -311,11 +313,22 @@ def test_the_comparison_and_the_chart_show_the_same(
                 assert cell.data(VerdictRole) is Verdict.NEUTRAL
                 assert "+" not in text_shown and "-" not in text_shown.split(" ", 1)[1]
                 assert expected["points"] == 0
-    # Optional features are listed as not counting; the trail shoe's lugs count for it.
+    # Lugs are optional for the road, so they count for none of the road shoes, but they
+    # count for the trail shoe: the row does not say "not counted" beside its points.
     lugs = next(
         r for r in range(model.rowCount()) if (f := model.feature_at(r)) and f.id == "trail_grip"
     )
-    assert model.headerData(lugs, Qt.Orientation.Vertical).endswith("optional: not counted")
+    header = model.headerData(lugs, Qt.Orientation.Vertical)
+    assert header == f"{NAMES['trail_grip']}  · optional"
+    assert "second pair" in model.headerData(lugs, Qt.Orientation.Vertical, TOOLTIP)
+    assert model.headerData(lugs, Qt.Orientation.Vertical, FOREGROUND) is None
+    winter = next(
+        r
+        for r in range(model.rowCount())
+        if (f := model.feature_at(r)) and f.id == "winter_traction"
+    )
+    assert model.headerData(winter, Qt.Orientation.Vertical).endswith("optional: not counted")
+    assert model.headerData(winter, Qt.Orientation.Vertical, FOREGROUND) is not None
     trail = columns.index("ridgeback-trail-7")
     assert model.verdict_at(lugs, trail).counts  # type: ignore[union-attr]
     assert not model.verdict_at(lugs, columns.index("pacer-max-3")).counts  # type: ignore[union-attr]

@@ -712,12 +712,21 @@ class CompareModel(QAbstractTableModel):
             if feature is None:
                 return self.ROW_TITLES[section]
             if feature.level == "optional":
+                if self._counted_by_some(feature.id):  # a second pair's own surface needs it
+                    return f"{feature.name}  · optional"
                 return f"{feature.name}  · optional: not counted"
             return f"{feature.name}  · {labels.level(feature.level).lower()}"
         if role == Qt.ItemDataRole.ToolTipRole:
             shown = self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
             if feature is None:
                 return with_shown_text(self.ROW_TIPS[section], shown)
+            if feature.level == "optional" and self._counted_by_some(feature.id):
+                return with_shown_text(
+                    f"{feature.name}: optional for your main surface, so it does not count "
+                    "for shoes made for it. A second pair is scored by what its own surface "
+                    "needs, and there it counts.",
+                    shown,
+                )
             if feature.level == "optional":
                 return with_shown_text(
                     f"{feature.name}: optional for you. It does not count: it never changes "
@@ -735,7 +744,8 @@ class CompareModel(QAbstractTableModel):
             return font
         not_counted = section == self.DROP_ROW and not self._drop_counts()
         if role == Qt.ItemDataRole.ForegroundRole and (
-            not_counted or (feature and feature.level == "optional")
+            not_counted
+            or (feature and feature.level == "optional" and not self._counted_by_some(feature.id))
         ):
             return QBrush(QColor(verdict_colours(Verdict.NEUTRAL)[1]))
         return None
@@ -743,6 +753,11 @@ class CompareModel(QAbstractTableModel):
     def _drop_counts(self) -> bool:
         """Whether the drop counts for this runner (the same for every shoe compared)."""
         return any(score.drop_counts for score in self._scores)
+
+    def _counted_by_some(self, feature: FeatureId) -> bool:
+        """Whether the feature moves the score of any shoe compared (an optional one can,
+        on a second pair scored by its own surface's needs)."""
+        return any(score.counts(feature) for score in self._scores)
 
     @none_safe
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
