@@ -265,12 +265,17 @@ class ShoeScore:
     known: int = 0
     #: Shoes with the same number are a tie (scores closer than core.fit.TIE_POINTS).
     tie_group: int = 0
-    #: The shoe's levels with those read from its measurements; None when none were.
-    _levels: Mapping[FeatureId, int] | None = field(default=None, repr=False, compare=False)
-    #: feature id -> the measurement its level was read from
+    #: The levels read from the shoe's measurements and ruled out by its features (one
+    #: dict shared by the shoes that read alike); None when none were.
+    _read: Mapping[FeatureId, int] | None = field(default=None, repr=False, compare=False)
+    #: feature id -> the measurement (or the feature) its level was read from
     _derived: Mapping[FeatureId, str] | None = field(default=None, repr=False, compare=False)
     #: Points the present features to avoid took from the earned ones (0 when none).
     _lost: float = field(default=0.0, repr=False, compare=False)
+    #: The levels the score used, put together when first asked for.
+    _levels: Mapping[FeatureId, int] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def surface_match(self) -> SurfaceMatch:
@@ -296,20 +301,13 @@ class ShoeScore:
     def levels(self) -> Mapping[FeatureId, int]:
         """The levels the score used: the shoe's own, those read from its measurements,
         and a 0 for a feature its other features rule out."""
-        if self._levels is None:
-            features = self.shoe.features
-            ruled_out = {
-                excluded: fid
-                for fid, excluded in self._table.exclusions
-                if excluded not in features and features.get(fid, 0) >= EXCLUDES_FROM
-            }
-            # Worked out on first use: the scoring loop only counts these as known.
-            if ruled_out:
-                self._levels = {**features, **dict.fromkeys(ruled_out, 0)}
-                self._derived = ruled_out
-            else:
-                self._levels = features
-        return self._levels
+        found = self._levels
+        if found is None:
+            # Put together on first use: for 10,000 shoes the scoring keeps only the few
+            # levels read, shared, not a copy of every shoe's checklist.
+            own = self.shoe.features
+            found = self._levels = own if self._read is None else {**own, **self._read}
+        return found
 
     @property
     def check_in_store(self) -> tuple[FeatureId, ...]:

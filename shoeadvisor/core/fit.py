@@ -34,15 +34,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import getitem, itemgetter
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .advice import EXCLUDES_FROM, FeatureAdvice, FitTable, ScoreAdjustment, ShoeScore
 from .collector import collector_paused
 from .ids import FEATURE_IDS, FeatureId, Grade, ShoeSurface, Surface, SurfaceMatch
-from .knowledge import Knowledge, ShoeRule, knowledge
+from .knowledge import Knowledge, Measure, Measurement, ShoeRule, knowledge
 from .profile import RunnerProfile
 from .rules import SHOE_RULES
 from .shoes import MAX_LEVEL, Shoe
@@ -159,96 +159,142 @@ def fit_table(
     )
 
 
-#: A measurement's rows for the scoring loop: (feature, measured by, sets the level
-#: (else caps it), the rows' bounds, the rows' levels, the bit of its mark).
-_Rows = tuple[FeatureId, str, bool, tuple[float, ...], tuple[int, ...], int]
-
-
-def _bounds(rows: Sequence[tuple[float, int]]) -> tuple[tuple[float, ...], tuple[int, ...]]:
-    return tuple(bound for bound, _ in rows), tuple(level for _, level in rows)
+#: What a shoe's measurements and features say about its levels: the levels read (one
+#: dict shared by every shoe that reads the same) and what each came from; None when
+#: they say nothing.
+_Reading = tuple[dict[FeatureId, int], dict[FeatureId, str]] | None
+#: A set of exclusions as read() goes through them: (feature, the one it rules out,
+#: the bit of its mark, the bits of the earlier ones that rule out the same feature).
+_Exclusions = tuple[tuple[FeatureId, FeatureId, int, int], ...]
+#: What a value of a measured field says: the code of the levels it sets, and the caps
+#: it puts on levels (feature, highest level, the shift of its level in a code).
+_Said = tuple[int, tuple[tuple[FeatureId, int, int], ...]]
 
 
 class _Readings:
-    """What a shoe's measurements and its other features say about its levels."""
+    """What a shoe's measurements and its other features say about its levels.
+
+    A shoe's reading is coded as one int: three bits per measurement (the level it read
+    + 1; 0 for none), then a bit per exclusion. The shoes that read alike share the
+    reading made from their code (a few dozen codes for 10,000 shoes), and what each
+    value of a measured field says is worked out once.
+    """
 
     def __init__(self, kb: Knowledge) -> None:
-        # Each measurement's rows as plain bounds and levels, searched by bisection: the
-        # scoring loop reads them for every measured shoe.
         measured = [(fid, m) for fid, f in kb.features.items() if (m := f.measure) is not None]
-        self.measurements: tuple[_Rows, ...] = tuple(
-            (fid, m.by, bool(m.levels), *_bounds(m.levels or m.at_most), 1 << i)
-            for i, (fid, m) in enumerate(measured)
+        shifts = {fid: 3 * i for i, (fid, _) in enumerate(measured)}
+        rows: dict[Measure, list[tuple[FeatureId, Measurement, int]]] = {}
+        for fid, m in measured:
+            rows.setdefault(m.by, []).append((fid, m, shifts[fid]))
+        self._rows = rows
+        #: field -> value -> what it says (_Said), filled in as values are met
+        self._fields: tuple[tuple[Measure, dict[float, _Said]], ...] = tuple(
+            (by, {}) for by in rows
         )
         self.exclusions = tuple(
             (fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None
         )
-        # What each level read came from is one of a few marks, made in a fixed order:
-        # read() notes the marks it makes as bits and gives every shoe with the same
-        # marks the same (read-only) dict of them, not 8,700 dicts of one to three items.
-        first = len(self.measurements)
+        first = 3 * len(measured)
         self._exclusion_bit = {fid: 1 << (first + i) for i, (fid, _) in enumerate(self.exclusions)}
-        self._marks: tuple[tuple[int, FeatureId, str], ...] = tuple(
-            (bit, fid, by) for fid, by, *_, bit in self.measurements
-        ) + tuple((self._exclusion_bit[fid], excluded, fid) for fid, excluded in self.exclusions)
-        self._derived: dict[int, dict[FeatureId, str]] = {}
+        self._coded: dict[tuple[tuple[FeatureId, FeatureId], ...], _Exclusions] = {}
+        self._by_code = _ReadingsByCode(
+            tuple((fid, m.by, shifts[fid]) for fid, m in measured), self.exclusions, first
+        )
 
-    def _derived_from(self, marks: int) -> dict[FeatureId, str]:
-        """feature -> what its level was read from, for these marks (made in this order)."""
-        found = self._derived.get(marks)
-        if found is None:
-            found = self._derived[marks] = {fid: by for bit, fid, by in self._marks if marks & bit}
+    def _said(self, by: Measure, value: float, said: dict[float, _Said]) -> _Said:
+        sets = 0
+        caps = []
+        for fid, measurement, shift in self._rows[by]:
+            if measurement.levels:
+                level = measurement.level(value)
+                if level is not None:
+                    sets |= (level + 1) << shift
+            else:
+                cap = measurement.cap(value)
+                if cap is not None:
+                    caps.append((fid, cap, shift))
+        found = said[value] = (sets, tuple(caps))
         return found
 
-    def read(
-        self,
-        fields: Mapping[str, Any],
-        exclusions: tuple[tuple[FeatureId, FeatureId], ...] | None = None,
-    ) -> tuple[dict[FeatureId, int], dict[FeatureId, str]] | None:
-        """The levels of a shoe (`fields`: its field values, Shoe.__dict__) with what its
-        measurements and features imply; None if they imply nothing.
+    def coded(self, exclusions: tuple[tuple[FeatureId, FeatureId], ...]) -> _Exclusions:
+        """Some of self.exclusions (in their order) as read() goes through them."""
+        found = self._coded.get(exclusions)
+        if found is None:
+            rows = []
+            for i, (fid, excluded) in enumerate(exclusions):
+                earlier = 0
+                for other, also in exclusions[:i]:
+                    if also == excluded:
+                        earlier |= self._exclusion_bit[other]
+                rows.append((fid, excluded, self._exclusion_bit[fid], earlier))
+            found = self._coded[exclusions] = tuple(rows)
+        return found
+
+    def read(self, fields: Mapping[str, Any], exclusions: _Exclusions) -> _Reading:
+        """The levels a shoe's measurements and features imply (`fields`: its field
+        values, Shoe.__dict__), with what each came from; None if they imply nothing.
 
         A measurement that sets a level wins over the checklist (a weight is more exact
         than a tick); one that caps a level lowers a higher one, and marks an unknown
         feature 0 only when the cap is 0. A feature present at level 2 or more marks the
         one it excludes as 0 when that one is unknown. Nothing read ever turns a known 0
-        into more. `exclusions`: some of self.exclusions, in their order.
+        into more. (No feature read from a measurement excludes or is excluded: the
+        knowledge checks that.) `exclusions`: from coded().
         """
         features = fields["features"]
-        if exclusions is None:
-            exclusions = self.exclusions
-        if fields["weight_g"] is None and fields["stack_mm"] is None:
-            for fid, excluded in exclusions:
-                if excluded not in features and features.get(fid, 0) >= EXCLUDES_FROM:
-                    break
-            else:
-                return None
-        levels = dict(features)
-        marks = 0  # the bits of the levels read (see _marks)
-        for fid, by, sets, bounds, rows, bit in self.measurements:
+        code = 0
+        for by, says in self._fields:
             value = fields[by]
             if value is None:
                 continue
-            if sets:  # Measurement.level: the last row whose start the value reaches
-                at = bisect_right(bounds, value)
-                if at:
-                    levels[fid] = rows[at - 1]
-                    marks |= bit
-                continue
-            at = bisect_left(bounds, value)  # Measurement.cap: the first row not exceeded
-            if at == len(bounds):
-                continue
-            cap = rows[at]
-            current = levels.get(fid)
-            if (current is None and cap == 0) or (current is not None and current > cap):
-                levels[fid] = cap
-                marks |= bit
-        for fid, excluded in exclusions:
-            if levels.get(fid, 0) >= EXCLUDES_FROM and excluded not in levels:
+            said = says.get(value)
+            if said is None:
+                said = self._said(by, value, says)
+            sets, caps = said
+            code |= sets
+            for fid, cap, shift in caps:  # lowers a higher level, and an unknown one only to 0
+                current = features.get(fid)
+                if current is None:
+                    if cap:
+                        continue
+                elif current <= cap:
+                    continue
+                code |= (cap + 1) << shift
+        for fid, excluded, bit, earlier in exclusions:
+            present = features.get(fid, 0) >= EXCLUDES_FROM
+            if present and excluded not in features and not code & earlier:
+                code |= bit
+        return self._by_code[code]
+
+
+class _ReadingsByCode(dict[int, _Reading]):
+    """code -> the reading it stands for (see _Readings), made once per code."""
+
+    def __init__(
+        self,
+        measured: tuple[tuple[FeatureId, Measure, int], ...],
+        exclusions: tuple[tuple[FeatureId, FeatureId], ...],
+        first: int,
+    ) -> None:
+        super().__init__({0: None})
+        self._measured = measured
+        self._exclusions = exclusions
+        self._first = first
+
+    def __missing__(self, code: int) -> _Reading:
+        levels: dict[FeatureId, int] = {}
+        derived: dict[FeatureId, str] = {}
+        for fid, by, shift in self._measured:
+            level = (code >> shift) & 7
+            if level:
+                levels[fid] = level - 1
+                derived[fid] = by
+        for i, (fid, excluded) in enumerate(self._exclusions):
+            if code & (1 << (self._first + i)):
                 levels[excluded] = 0
-                marks |= self._exclusion_bit[fid]
-        if not marks:
-            return None
-        return levels, self._derived_from(marks)
+                derived[excluded] = fid
+        found = self[code] = (levels, derived)
+        return found
 
 
 #: A shoe rule that applies to this runner: (id, rule, does it apply to this shoe).
@@ -359,40 +405,39 @@ class _Kind(NamedTuple):
     shoe in one step rather than read attribute by attribute."""
 
     table: FitTable
-    #: feature -> points per level (the table's points.__getitem__)
-    points: Callable[[FeatureId], tuple[float, ...]]
+    #: (feature, level) -> points (from the table's points)
+    points: Callable[[tuple[FeatureId, int]], float]
     matter_set: frozenset[FeatureId]
     avoid_items: tuple[tuple[FeatureId, tuple[float, ...]], ...]
-    exclusions: tuple[tuple[FeatureId, FeatureId], ...]
+    #: the table's exclusions as _Readings.read goes through them
+    exclusions: _Exclusions
     tier: int
     #: The tier of a shoe of this kind with nothing that counts known.
     unranked: int
-    #: How many features count, and the divisor of the share known (1 when none count).
+    #: How many features count, and minus the share known for each number known (the
+    #: ranking key's: a share of none that count is 0)
     matter_count: int
-    counted: int
+    shares: tuple[float, ...]
     #: main before unknown at an equal score (_MATCH_ORDER)
     order: int
 
 
-def _kind(table: FitTable) -> _Kind:
+def _kind(table: FitTable, exclusions: _Exclusions) -> _Kind:
     tier = TIER[table.match]
+    counted = len(table.matter) or 1
+    points = {(fid, level): p for fid, row in table.points.items() for level, p in enumerate(row)}
     return _Kind(
         table,
-        table.points.__getitem__,
+        points.__getitem__,
         table.matter_set,
         table.avoid_items,
-        table.exclusions,
+        exclusions,
         tier,
         UNRANKED_TIER if table.match == "unknown" else tier,
         len(table.matter_set),
-        len(table.matter) or 1,
+        tuple(-known / counted for known in range(len(table.matter_set) + 1)),
         _MATCH_ORDER[table.match],
     )
-
-
-#: What a shoe's measurements say (read against one set of exclusions), or None.
-_Reading = tuple[dict[FeatureId, int], dict[FeatureId, str]] | None
-_UNREAD: Any = object()
 
 
 def _numbers(table: FitTable) -> tuple[object, ...]:
@@ -449,6 +494,10 @@ class FitMemo:
         return found
 
 
+#: A shoe not read yet (FitMemo).
+_UNREAD: Any = object()
+
+
 def score_shoes(
     features: Sequence[FeatureAdvice],
     shoes: Iterable[Shoe],
@@ -469,9 +518,7 @@ def score_shoes(
 
 
 #: The fields of a Shoe the scoring loop reads, from its __dict__ in one call.
-_FIELDS = itemgetter(
-    "surface", "features", "weight_g", "stack_mm", "comfort", "drop_mm", "name", "id"
-)
+_FIELDS = itemgetter("surface", "features", "comfort", "drop_mm", "name", "id")
 
 
 def _score_shoes(
@@ -509,15 +556,15 @@ def _score_shoes(
     kept: list[Any] = []
     kept_for: object = None
     count = len(shoes) if memo is not None and isinstance(shoes, Sequence) else 0
-    levels: Mapping[FeatureId, int]
     for index, shoe in enumerate(shoes):
         # A pydantic model keeps its field values in its __dict__: one call reads the
-        # eight the loop needs for less than three attribute loads on the model cost.
+        # six the loop needs for less than three attribute loads on the model cost.
         fields = shoe.__dict__
-        surface, levels, weight, stack, rating, drop, name, shoe_id = _FIELDS(fields)
+        surface, own, rating, drop, name, shoe_id = _FIELDS(fields)
         kind = kinds.get(surface)
         if kind is None:
-            kind = kinds[surface] = _kind(tables.table(surface))
+            table = tables.table(surface)
+            kind = kinds[surface] = _kind(table, readings.coded(table.exclusions))
         (
             table,
             points,
@@ -527,27 +574,31 @@ def _score_shoes(
             tier,
             unranked,
             matter_count,
-            counted,
+            shares,
             order,
         ) = kind
-        measured: _Reading = None
-        if weight is not None or stack is not None:
-            if memo is None:
-                measured = read(fields, exclusions)
-            else:  # read once per shoe (and set of exclusions), kept by position
-                if kept_for is not exclusions:
-                    kept_for = exclusions
-                    kept = memo._reading_list(exclusions, count)
-                measured = kept[index]
-                if measured is _UNREAD:
-                    measured = kept[index] = read(fields, exclusions)
-        if measured is not None:
-            levels = measured[0]
+        if memo is None:
+            reading = read(fields, exclusions)
+        else:  # read once per shoe (and set of exclusions), kept by position
+            if kept_for is not exclusions:
+                kept_for = exclusions
+                kept = memo._reading_list(table.exclusions, count)
+            reading = kept[index]
+            if reading is _UNREAD:
+                reading = kept[index] = read(fields, exclusions)
+        if reading is None:
+            levels = own
+            read_levels = read_from = None
+        else:
+            # The levels the score goes by, for this shoe only: a ShoeScore keeps the
+            # few read (shared) and puts the two together when asked.
+            read_levels, read_from = reading
+            levels = own | read_levels
         # The features that count, less those unknown (a set of a few, not of the many known).
         known = matter_count - len(matter_set.difference(levels))
         comfort = comfort_points[rating]
         # Sum of points[feature][level] over the known features, in C-level loops.
-        earned = sum(map(getitem, map(points, levels), levels.values()))
+        earned = sum(map(points, levels.items()))
         lost = 0.0
         if avoid_items:
             keep = 1.0
@@ -567,15 +618,6 @@ def _score_shoes(
             adjustments = found
             for adjustment in adjustments:
                 raw += adjustment.points
-        if measured is None:
-            # A feature another rules out counts as a known 0: that scores nothing, so
-            # only the coverage changes (ShoeScore.levels fills it in when asked).
-            for fid, excluded in exclusions:
-                if excluded not in levels and levels.get(fid, 0) >= EXCLUDES_FROM:
-                    known += 1
-            read_levels = read_from = None
-        else:
-            read_levels, read_from = measured
         score = ShoeScore(
             shoe,
             0 if raw <= 0 else 100 if raw >= 100 else round(raw),
@@ -590,7 +632,7 @@ def _score_shoes(
             lost,
         )
         keys[tier if known else unranked].append(
-            (-raw, -known / counted, order, name, shoe_id, index, comfort_order[rating], score)
+            (-raw, shares[known], order, name, shoe_id, index, comfort_order[rating], score)
         )
     ranked = _ranked(keys)
     if memo is not None:
@@ -613,7 +655,7 @@ def _rescored(ranked: Sequence[ShoeScore], tables: _Tables) -> tuple[ShoeScore, 
             old.raw,
             old.known,
             old.tie_group,
-            old._levels,
+            old._read,
             old._derived,
             old._lost,
         )

@@ -289,6 +289,15 @@ class Knowledge(_Strict):
         _same_ids("training-load measure", self.load, LOAD_MEASURE_IDS)
         _same_ids("risk", self.risks, RISK_IDS)
         _same_ids("condition", self.conditions, CONDITION_IDS)
+        measured = {fid for fid, f in self.features.items() if f.measure is not None}
+        for fid, feature in self.features.items():
+            # The fit score reads a measurement's level before what a feature rules out,
+            # so the two must not meet on one feature (core.fit._Readings).
+            if feature.excludes is not None and measured & {fid, feature.excludes}:
+                raise KnowledgeError(
+                    f"feature {fid}: a feature read from a measurement can neither rule "
+                    f"out another nor be ruled out ({fid} excludes {feature.excludes})"
+                )
         for where, cited in self.citations():
             for source in cited:
                 if source not in self.sources:

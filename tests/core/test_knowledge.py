@@ -185,6 +185,18 @@ def test_a_missing_risk_is_refused(tmp_path: Path) -> None:
         load_knowledge_from(folder)
 
 
+def test_a_feature_read_from_a_measurement_cannot_rule_out_another(tmp_path: Path) -> None:
+    # The fit score reads measured levels before what a feature rules out; a wide last
+    # that also came from a measurement would need the two mixed, so it is refused.
+    folder = _copy_resources(tmp_path)
+    features = folder / "features.toml"
+    text = features.read_text()
+    assert text.count('excludes = "narrow_fit"') == 1
+    features.write_text(text.replace('excludes = "narrow_fit"', 'excludes = "lightweight"'))
+    with pytest.raises(ValueError, match=r"wide_fit excludes lightweight"):
+        load_knowledge_from(folder)
+
+
 def test_no_sentences_copied_from_the_seed_articles() -> None:
     tool = SHARED / "tools" / "seed_overlap.py"
     if not tool.is_file():

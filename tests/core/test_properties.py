@@ -23,6 +23,7 @@ from shoeadvisor.core.ids import (
     SHOE_SURFACES,
     SURFACES,
 )
+from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.rules import SHOE_RULES
 from shoeadvisor.core.shoes import Shoe
@@ -263,3 +264,54 @@ def test_a_shoe_rule_reads_only_the_drop_and_the_levels_it_names(a, b, levels_a,
             if feature in levels_a:
                 levels[feature] = levels_a[feature]
         assert predicate.shoe(a, levels_a) == predicate.shoe(b, levels), rid
+
+
+def _levels_as_written(shoe: Shoe, counts) -> tuple[dict[str, int], dict[str, str]]:
+    """A shoe's levels as features.toml describes them, worked out the plain way: each
+    measurement in turn (one that sets a level wins; one that caps it lowers a higher
+    level, and an unknown one only to 0), then what a present feature (level 2 or more)
+    rules out, where the feature ruled out counts."""
+    kb = knowledge()
+    levels = dict(shoe.features)
+    read_from: dict[str, str] = {}
+    for fid, feature in kb.features.items():
+        measure = feature.measure
+        value = None if measure is None else getattr(shoe, measure.by)
+        if measure is None or value is None:
+            continue
+        if measure.levels:
+            level = measure.level(value)
+            if level is None:
+                continue
+        else:
+            level = measure.cap(value)
+            current = levels.get(fid)
+            if level is None or (level > 0 if current is None else current <= level):
+                continue
+        levels[fid] = level
+        read_from[fid] = measure.by
+    for fid, feature in kb.features.items():
+        excluded = feature.excludes
+        if excluded and counts(excluded) and levels.get(fid, 0) >= 2 and excluded not in levels:
+            levels[excluded] = 0
+            read_from[excluded] = fid
+    return levels, read_from
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=12, unique_by=lambda s: s.id))
+def test_the_levels_a_score_goes_by_are_the_ones_features_toml_describes(
+    p: RunnerProfile, shoe_list
+) -> None:
+    # The scorer codes what each shoe's measurements and features say and shares one
+    # reading among the shoes that read alike; each shoe must still get exactly its own.
+    for score in advise(p, shoe_list).shoes:
+        levels, read_from = _levels_as_written(score.shoe, score.counts)
+        assert dict(score.levels) == levels
+        assert {b.feature: b.derived_from for b in score.breakdown if b.derived_from} == {
+            f: source for f, source in read_from.items() if f in {n.id for n in score.needs}
+        }
+        known, _ = score.coverage
+        assert known == sum(
+            1 for need in score.needs if score.counts(need.id) and need.id in levels
+        )
