@@ -470,6 +470,9 @@ class Advice:
     shoes: tuple[ShoeScore, ...]
     #: 3–5 shoes to try on: the best tie groups for the main surface (core.fit).
     shortlist: tuple[ShoeScore, ...] = ()
+    #: The shoes that tie with the shortlist's last pair but did not fit on it (it stops
+    #: at 5): just as good for the runner, named beside it everywhere (core.fit).
+    tied_with_shortlist: tuple[ShoeScore, ...] = ()
 
     def feature(self, feature_id: str) -> FeatureAdvice:
         for item in self.features:
@@ -500,5 +503,6 @@ class Advice:
         cache: _ItemCache = {}
         data["shoes"] = [s.to_json(cache, share_items) for s in self.shoes]
         data["shortlist"] = [s.shoe.id for s in self.shortlist]
+        data["tied_with_shortlist"] = [s.shoe.id for s in self.tied_with_shortlist]
         data["not_medical_advice"] = True
         return data

@@ -17,7 +17,7 @@ from .advice import (
     RedFlagAdvice,
     RiskAdvice,
 )
-from .fit import GRADE_WEIGHT, FitMemo, score_shoes, shortlist
+from .fit import GRADE_WEIGHT, FitMemo, score_shoes, shortlist, tied_with_shortlist
 from .ids import (
     FEATURE_IDS,
     RED_FLAG_SYMPTOMS,
@@ -311,11 +311,13 @@ def advise(
     kb = kb or knowledge()
     features = feature_advice(profile, kb)
     scored = score_shoes(features, kb.catalog if shoes is None else shoes, profile, kb, memo)
+    chosen = shortlist(scored)
     return Advice(
         profile,
         features,
         risk_advice(profile, kb),
         knee_advice(profile, kb),
         scored,
-        shortlist(scored),
+        chosen,
+        tied_with_shortlist(scored, chosen),
     )

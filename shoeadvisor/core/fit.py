@@ -771,3 +771,36 @@ def shortlist(ranked: Sequence[ShoeScore]) -> tuple[ShoeScore, ...]:
         if chosen:
             return tuple(chosen)
     return ()
+
+
+def tied_with_shortlist(
+    ranked: Sequence[ShoeScore], chosen: Sequence[ShoeScore] | None = None
+) -> tuple[ShoeScore, ...]:
+    """The shoes left off a full shortlist only because it stops at SHORTLIST_MAX.
+
+    When the last tie group taken is cut short, the shoes of that group the list had no
+    room for fit the runner as well as those kept: the cut itself is by name. They are
+    returned in rank order so that every output can name them beside the shortlist.
+    A member the runner rated less comfortable than the last shoe kept is not among
+    them: their own rating, not the alphabet, put it lower. `chosen`: the shortlist of
+    `ranked` when already made (`shortlist(ranked)` otherwise).
+    """
+    if chosen is None:
+        chosen = shortlist(ranked)
+    if len(chosen) < SHORTLIST_MAX:
+        return ()  # the list stopped at a tie's end, not inside one
+    last = chosen[-1]
+    kept = {id(score) for score in chosen}
+    feel = _comfort_of(last)
+    return tuple(
+        score
+        for score in ranked
+        if score.tie_group == last.tie_group
+        and id(score) not in kept
+        and _comfort_of(score) == feel
+    )
+
+
+def _comfort_of(score: ShoeScore) -> int:
+    """The comfort rating that orders a tie (a shoe not tried on counts as UNRATED_COMFORT)."""
+    return UNRATED_COMFORT if score.shoe.comfort is None else score.shoe.comfort

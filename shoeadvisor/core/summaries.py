@@ -246,6 +246,58 @@ def comparison_lines(
     return lines
 
 
+#: The mark beside a shoe on the shortlist, and beside one that ties with it but had no
+#: room on it (core.fit.tied_with_shortlist), in every list of shoes.
+SHORTLIST_MARK = "★"
+TIED_MARK = "☆"
+#: What each mark means, in a shoe's details or a column's tooltip.
+ON_SHORTLIST = "on your shortlist: try it on first"
+TIED_OFF_SHORTLIST = "ties with your shortlist: just as good, left off only for room"
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def shortlist_note(
+    shortlist: Sequence[str],
+    tied: Sequence[str] = (),
+    tie_group: int = 0,
+    limit: int = 0,
+    *,
+    marks: bool = False,
+) -> str:
+    """ "Try on first: A, B, C, D, E. Just as good: F and G are in tie 2 too, …"
+
+    `tied`: the shoes of the shortlist's last tie (`tie_group`) that the list, which
+    stops at `limit` pairs, had no room for; `marks`: start each part with the mark
+    its shoes carry in the list (a window's list marks them, a plain text does not).
+    """
+    if not shortlist:
+        return ""
+    star, hollow = (f"{SHORTLIST_MARK} ", f"{TIED_MARK} ") if marks else ("", "")
+    text = f"{star}Try on first: {', '.join(shortlist)}."
+    if tied:
+        one = len(tied) == 1
+        verb = "is" if one else "are"
+        pick = "it" if one else "either" if len(tied) == 2 else "any of them"
+        text += (
+            f" {hollow}Just as good: {_listed(tied)} {verb} in tie {tie_group} too, left out "
+            f"only because the list stops at {limit} pairs; try {pick} instead of a pair "
+            "from that tie."
+        )
+    return text
+
+
+def tied_off_shortlist_tip(name: str, tie_group: int, limit: int) -> str:
+    """The tooltip of a shoe that ties with the shortlist but had no room on it."""
+    return (
+        f"{name} is in tie {tie_group} with pairs on your shortlist and fits you as well: "
+        f"it is left out only because the list stops at {limit} pairs. Try it instead of "
+        "one of them if you like."
+    )
+
+
 def comparison_placeholder(has_advice: bool) -> str:
     """What the comparison says while it has nothing to compare."""
     if not has_advice:
@@ -259,8 +311,12 @@ def shoe_list_hint(
     shortlist: Sequence[str] = (),
     tie_points: float = 0,
     ties: bool = False,
+    tied: Sequence[str] = (),
+    tie_group: int = 0,
+    limit: int = 0,
 ) -> str:
-    """The line above the runner's shoe list: what is shown, the shortlist, what a tie is."""
+    """The line above the runner's shoe list: what is shown, the shortlist (with the
+    shoes tied with it that it had no room for: see shortlist_note), what a tie is."""
     if not has_advice:
         if count:
             return "Fill in your profile to see how well each shoe fits you."
@@ -275,7 +331,7 @@ def shoe_list_hint(
         "then second pairs, then the rest."
     )
     if shortlist:
-        text += f" ★ Try on first: {', '.join(shortlist)}."
+        text += " " + shortlist_note(shortlist, tied, tie_group, limit, marks=True)
     if ties:
         text += " " + tie_rule(tie_points)
     return text

@@ -137,6 +137,50 @@ def test_everyday_road_runner() -> None:
     assert set(shortlist(a)[1:]) <= group(a, "northway-glide-16")
 
 
+def tied_off(advice: Advice) -> list[str]:
+    return [s.shoe.id for s in advice.tied_with_shortlist]
+
+
+def rated(shoe_id: str, comfort: int) -> list[Shoe]:
+    """The catalog with the runner's comfort rating for one shoe."""
+    return [s.model_copy(update={"comfort": comfort}) if s.id == shoe_id else s for s in CATALOG]
+
+
+def test_a_tie_the_shortlist_has_no_room_for_is_named_beside_it() -> None:
+    # Six road models tie for the everyday runner; with Tempo Daily 9 above them, the
+    # five-pair shortlist keeps four of them: the other two are as good, not worse.
+    a = run("everyday")
+    tie = group(a, "northway-glide-16")
+    assert len(tie) == 6 and len(shortlist(a)) == 5
+    assert tied_off(a) == ["velocity-elite-3", "wideline-comfort-5"]  # in rank order
+    assert set(shortlist(a)[1:]) | set(tied_off(a)) == tie  # no tied shoe left unnamed
+    assert not set(shortlist(a)) & set(tied_off(a))
+    assert {by_id(a)[s].tie_group for s in tied_off(a)} == {a.shortlist[-1].tie_group}
+    assert a.to_json()["tied_with_shortlist"] == tied_off(a)
+
+
+def test_comfort_not_the_alphabet_decides_who_of_a_tie_is_left_out() -> None:
+    # Rated 5/5, a shoe left out moves onto the shortlist; the shoe it bumps is named.
+    loved = run("everyday", rated("wideline-comfort-5", 5))
+    assert "wideline-comfort-5" in shortlist(loved)
+    assert tied_off(loved) == ["steadfast-gts-22", "velocity-elite-3"]
+    # Rated 1/5, it is left out by the runner's own rating: not "just as good".
+    hurt = run("everyday", rated("wideline-comfort-5", 1))
+    assert "wideline-comfort-5" not in shortlist(hurt) + tied_off(hurt)
+    assert tied_off(hurt) == ["velocity-elite-3"]
+    # Tried on and rated like the last pair kept (4/5 each): a tie again, named.
+    ties = run("everyday", [s.model_copy(update={"comfort": 4}) for s in CATALOG])
+    assert tied_off(ties) == ["velocity-elite-3", "wideline-comfort-5"]
+
+
+@pytest.mark.parametrize("name", ["wide", "narrow", "trail", "winter_trail", "track", "treadmill"])
+def test_a_shortlist_that_ends_with_a_whole_tie_names_nothing_more(name: str) -> None:
+    a = run(name)
+    last = a.shortlist[-1]
+    assert tied_off(a) == []
+    assert {s.shoe.id for s in a.shoes if s.tie_group == last.tie_group} <= set(shortlist(a))
+
+
 def test_overpronator_gets_stability_shoes_first_but_not_only() -> None:
     a = run("overpronator")
     assert a.level_of("stability") == "recommended"

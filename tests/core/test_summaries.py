@@ -11,6 +11,7 @@ from shoeadvisor.core.summaries import (
     comparison_lines,
     profile_rows,
     shoe_list_hint,
+    shortlist_note,
     similar_lines,
     tie_note,
     waiting_text,
@@ -118,6 +119,24 @@ def test_the_list_hint_names_the_shortlist_and_what_a_tie_is() -> None:
     assert "Shoes with the same tie number score within 3 points" in hint and "feels best" in hint
     assert "tie" not in shoe_list_hint(12, True, ["Road A"], 3, ties=False)
     assert "Fill in your profile" in shoe_list_hint(3, False)
+
+
+def test_the_shortlist_note_names_the_tied_pairs_it_had_no_room_for() -> None:
+    five = ["A", "B", "C", "D", "E"]
+    assert shortlist_note(five) == "Try on first: A, B, C, D, E."
+    assert shortlist_note([]) == ""
+    two = shortlist_note(five, ["F", "G"], 2, 5)
+    assert two.startswith("Try on first: A, B, C, D, E. Just as good: F and G are in tie 2 too")
+    assert "left out only because the list stops at 5 pairs; try either instead" in two
+    assert "F is in tie 3 too" in shortlist_note(five, ["F"], 3, 5)
+    assert "try it instead" in shortlist_note(five, ["F"], 3, 5)
+    assert "F, G and H are" in shortlist_note(five, ["F", "G", "H"], 2, 5)
+    assert "try any of them instead" in shortlist_note(five, ["F", "G", "H"], 2, 5)
+    marked = shortlist_note(five, ["F"], 2, 5, marks=True)
+    assert marked.startswith("★ Try on first:") and "☆ Just as good: F" in marked
+    # The window's hint words it the same way, with the marks its list carries.
+    hint = shoe_list_hint(12, True, five, 3, True, ["F", "G"], 2, 5)
+    assert shortlist_note(five, ["F", "G"], 2, 5, marks=True) in hint
 
 
 def test_a_single_shoe_and_shoes_chosen_for_the_runner() -> None:
