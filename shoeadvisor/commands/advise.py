@@ -14,7 +14,7 @@ from shoeadvisor.core.advice import Advice
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.compare import coverage_note, store_check_note, summarise, surface_note
 from shoeadvisor.core.files import InputFileError, load_profile, load_shoes
-from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, tier_of
+from shoeadvisor.core.fit import SHORTLIST_MAX, TIE_POINTS, UNRANKED_TIER, tier_of
 from shoeadvisor.core.knowledge import knowledge
 
 from .terminal import write_json, write_text
@@ -184,15 +184,30 @@ def _training_text(training: dict[str, Any]) -> str:
 
 def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
     """The shoes, best fit first: surface match, ties, coverage and the store checklist."""
-    from shoeadvisor.core.summaries import tie_rule  # only the text output words ties
+    # Only the text output words ties and the shortlist.
+    from shoeadvisor.core.summaries import (
+        SHORTLIST_MARK,
+        TIED_MARK,
+        shortlist_note,
+        tie_rule,
+    )
 
     out = ["Shoes, best fit first"]
     if not result.shoes:
         return [*out, "  none given"]
     out.append(_wrap(tie_rule(TIE_POINTS), "  "))
     if result.shortlist:
-        tried = ", ".join(s.shoe.name for s in result.shortlist)
-        out.append(_wrap(f"Try on first: {tried}.", "  "))
+        note = shortlist_note(
+            [s.shoe.name for s in result.shortlist],
+            [s.shoe.name for s in result.tied_with_shortlist],
+            result.shortlist[-1].tie_group,
+            SHORTLIST_MAX,
+            marks=True,
+        )
+        out.append(_wrap(note, "  "))
+    # The marks the note starts with, in the margin of the shoes it names.
+    marks = {id(s): SHORTLIST_MARK for s in result.shortlist}
+    marks.update((id(s), TIED_MARK) for s in result.tied_with_shortlist)
     sizes = Counter(s.tie_group for s in result.shoes)
     section = None
     for rank, score in enumerate(result.shoes, 1):
@@ -207,7 +222,7 @@ def shoe_lines(result: Advice, names: Mapping[str, str]) -> list[str]:
             details.append(f"comfort {score.shoe.comfort}/5")
         if sizes[score.tie_group] > 1:
             details.append(labels.tie(score.tie_group, sizes[score.tie_group]))
-        out.append(f"  {rank:3d}. {score.score:3d}  {score.shoe.name}")
+        out.append(f"{marks.get(id(score), ' '):>2}{rank:3d}. {score.score:3d}  {score.shoe.name}")
         out.append(_wrap(" · ".join(details), " " * 12))
         summary = summarise(score)
         if summary.missing:

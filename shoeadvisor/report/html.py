@@ -20,11 +20,17 @@ from shoeadvisor.core.advice import (
     ShoeScore,
 )
 from shoeadvisor.core.compare import store_check_note, summarise, surface_note
-from shoeadvisor.core.fit import TIE_POINTS, shortlist
+from shoeadvisor.core.fit import SHORTLIST_MAX, TIE_POINTS, shortlist, tied_with_shortlist
 from shoeadvisor.core.ids import Grade
 from shoeadvisor.core.knowledge import Knowledge, knowledge
 from shoeadvisor.core.prevention import PreventionItem, prevention_checklist
-from shoeadvisor.core.summaries import profile_rows, tie_rule
+from shoeadvisor.core.summaries import (
+    SHORTLIST_MARK,
+    TIED_MARK,
+    profile_rows,
+    shortlist_note,
+    tie_rule,
+)
 
 BOX = "\u2610"  # ☐ an empty tick box, to fill in with a pen at the shop
 TICKED = "\u2611"  # ☑
@@ -110,8 +116,13 @@ def _feature_section(advice: Advice, refs: Refs) -> str:
 
 
 def _shoe_section(
-    shoes: Sequence[ShoeScore], shortlist: Sequence[ShoeScore], names: dict[str, str]
+    shoes: Sequence[ShoeScore],
+    shortlist: Sequence[ShoeScore],
+    names: dict[str, str],
+    tied: Sequence[ShoeScore] = (),
 ) -> str:
+    """The shoes table; `tied`: the shoes that tie with the shortlist but had no room on
+    it (core.fit.tied_with_shortlist), marked and named beside it."""
     html = ["<h2>Shoes compared</h2>"]
     if not shoes:
         return html[0] + "<p>No shoes compared yet.</p>"
@@ -122,8 +133,16 @@ def _shoe_section(
         "give.</p>"
     )
     if shortlist:
-        tried = ", ".join(_e(s.shoe.name) for s in shortlist)
-        html.append(f"<p><b>Try on first:</b> {tried}.</p>")
+        note = shortlist_note(
+            [s.shoe.name for s in shortlist],
+            [s.shoe.name for s in tied],
+            shortlist[-1].tie_group,
+            SHORTLIST_MAX,
+            marks=True,
+        )
+        html.append(f"<p>{_e(note)}</p>")
+    marks = {id(s): f"{SHORTLIST_MARK} " for s in shortlist}
+    marks.update((id(s), f"{TIED_MARK} ") for s in tied)
     sizes = Counter(s.tie_group for s in shoes)
     main = [s for s in shoes if s.surface_match in ("main", "unknown")][:MAX_SHOES]
     second = [s for s in shoes if s.surface_match == "second"][:MAX_SECOND_PAIRS]
@@ -153,7 +172,8 @@ def _shoe_section(
         tie = f"<br/><b>{_e(labels.tie(score.tie_group, size))}</b>" if size > 1 else ""
         known, of = score.coverage
         rows.append(
-            f"<tr><td>{BOX}</td><td><b>{_e(score.shoe.name)}</b>{_e(kind)}<br/>"
+            f"<tr><td>{BOX}</td><td><b>{marks.get(id(score), '')}{_e(score.shoe.name)}</b>"
+            f"{_e(kind)}<br/>"
             f'<span style="font-size:8pt;">{_e(surface_note(score))}</span>{own}</td>'
             f'<td align="right"><b>{score.score}</b>/100{tie}</td>'
             f'<td align="right">{known} of {of}</td>'
@@ -347,8 +367,12 @@ def build_report_html(
     refs = {source_id: number for number, source_id in enumerate(cited, 1)}
     parts.append(_feature_section(advice, refs))
     names = {f.id: f.name for f in advice.features}
-    chosen = advice.shortlist if shoes is advice.shoes else shortlist(shoes)
-    parts.append(_shoe_section(shoes, chosen, names))
+    if shoes is advice.shoes:
+        chosen, tied = advice.shortlist, advice.tied_with_shortlist
+    else:
+        chosen = shortlist(shoes)
+        tied = tied_with_shortlist(shoes, chosen)
+    parts.append(_shoe_section(shoes, chosen, names, tied))
     parts.append(_risk_section(advice, refs))
     if knee is not None:
         parts.append(_knee_section(knee, refs))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,6 +121,51 @@ def test_text_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
     assert "surface not given: ranked on its features" in shoes
     assert "has narrow fit, which you should avoid" in shoes
     assert "lacks removable insole (essential for you)" in shoes
+
+
+EVERYDAY = {
+    "schema_version": 2,
+    "name": "Everyday road runner",
+    "foot_width": "standard",
+    "pronation": "neutral",
+    "weight_kg": 72,
+    "seasons": ["spring", "summer", "autumn"],
+    "surfaces": ["asphalt"],
+    "experience": "intermediate",
+    "weekly_km": 30,
+    "previous_weekly_km": 28,
+}
+
+
+def test_json_and_text_name_the_tied_pairs_the_shortlist_has_no_room_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = Path(__file__).parent / "fixtures" / "realistic_catalog.json"
+    path = write(tmp_path, json.dumps(EVERYDAY))
+    code, out, _ = run_cli(capsys, "advise", str(path), "--shoes", str(catalog), "--json")
+    assert code == 0
+    data = json.loads(out)
+    group = {s["id"]: s["tie_group"] for s in data["shoes"]}
+    last = group[data["shortlist"][-1]]
+    assert len(data["shortlist"]) == 5
+    assert data["tied_with_shortlist"] == ["velocity-elite-3", "wideline-comfort-5"]
+    # Every shoe of the shortlist's last tie is on it or named beside it.
+    tie = {i for i, g in group.items() if g == last}
+    assert len(tie) == 6 and tie == set(data["shortlist"][1:]) | set(data["tied_with_shortlist"])
+    code, out, _ = run_cli(capsys, "advise", str(path), "--shoes", str(catalog))
+    shoes = " ".join(out[out.index("Shoes, best fit first") :].split())
+    assert (
+        "★ Try on first: Tempo Daily 9, Featherlite Trainer, Guidepost 15, Northway Glide 16, "
+        "Steadfast GTS 22. ☆ Just as good: Velocity Elite 3 and Wideline Comfort 5 (2E) are in "
+        "tie 2 too, left out only because the list stops at 5 pairs" in shoes
+    )
+    # The marks in the margin of the list, as in the window's rank column.
+    assert re.search(r"★ 5\. \d+ Steadfast GTS 22 ", shoes)
+    assert re.search(r"☆ 6\. \d+ Velocity Elite 3 .*☆ 7\. \d+ Wideline Comfort 5", shoes)
+    assert not re.search(r"[★☆] 8\.", shoes)
+    # With a shortlist that ends with a whole tie, the key is there and empty.
+    code, out, _ = run_cli(capsys, "advise", str(EXAMPLE), "--shoes", str(catalog), "--json")
+    assert json.loads(out)["tied_with_shortlist"] == []
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -224,6 +224,63 @@ def test_road_runner_groups_read_as_a_runner_would(
     assert road.data(Qt.ItemDataRole.ForegroundRole) is None
 
 
+#: Six road models tie for this runner and one scores above them: the five-pair shortlist
+#: has room for four of the six.
+EVERYDAY: dict[str, Any] = {
+    "schema_version": 2,
+    "name": "Everyday",
+    "foot_width": "standard",
+    "pronation": "neutral",
+    "weight_kg": 72,
+    "seasons": ["spring", "summer", "autumn"],
+    "surfaces": ["asphalt"],
+    "experience": "intermediate",
+    "weekly_km": 30,
+    "previous_weekly_km": 28,
+}
+
+
+def test_the_page_names_the_tied_pairs_the_shortlist_has_no_room_for(
+    qtbot: QtBot, session: RunnerSession, tmp_path: Path
+) -> None:
+    data = advise_json(tmp_path, EVERYDAY, CATALOG)
+    by_id = {s["id"]: s for s in data["shoes"]}
+    tied = data["tied_with_shortlist"]
+    assert tied == ["velocity-elite-3", "wideline-comfort-5"]
+    view = open_page(qtbot, session, EVERYDAY, load_shoes(CATALOG))
+    ids = shown_ids(view)
+    ranks = dict(zip(ids, shown(view, ShoeListModel.RANK), strict=True))
+    assert [i for i in ids if ranks[i].startswith("★")] == data["shortlist"]
+    assert [i for i in ids if ranks[i].startswith("☆")] == tied
+    tip = view.proxy.index(ids.index(tied[0]), ShoeListModel.RANK).data(TOOLTIP)
+    group = by_id[tied[0]]["tie_group"]
+    assert f"Velocity Elite 3 is in tie {group} with pairs on your shortlist" in tip
+    assert "left out only because the list stops at 5 pairs" in tip
+    hint = view.list_hint.text()
+    assert (
+        "☆ Just as good: Velocity Elite 3 and Wideline Comfort 5 (2E) are in tie "
+        f"{group} too, left out only because the list stops at 5 pairs" in hint
+    )
+    assert "☆" in ShoeListModel.TIPS[ShoeListModel.RANK]
+    # Compared, a tied pair's column carries the same mark and says why.
+    view.select_shoes(["steadfast-gts-22", tied[0]])
+    heads = [
+        view.compare_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(view.compare_model.columnCount())
+    ]
+    assert heads[0].startswith("★ Steadfast GTS 22") and heads[1].startswith("☆ Velocity Elite 3")
+    # Rated 5/5 after trying it on, a left-out pair joins the shortlist; the pair it bumps
+    # is the one named now.
+    session.set_shoes(
+        [s.model_copy(update={"comfort": 5}) if s.id == tied[1] else s for s in session.shoes]
+    )
+    ids = shown_ids(view)
+    ranks = dict(zip(ids, shown(view, ShoeListModel.RANK), strict=True))
+    assert ranks[tied[1]].startswith("★")
+    assert [i for i in ids if ranks[i].startswith("☆")] == ["steadfast-gts-22", tied[0]]
+    assert "☆ Just as good: Steadfast GTS 22 and Velocity Elite 3" in view.list_hint.text()
+
+
 def comfort_breaks_a_near_tie(data: dict[str, Any]) -> tuple[str, str]:
     """Two main-surface shoes, X above Y, that a 4/5 rating of Y (+5) brings within a tie
     but not above X's score: comfort alone must then put Y first."""

@@ -434,3 +434,39 @@ def test_report_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
     # Nothing from a surface the runner never runs on, and no blank shoe, in the first rows.
     assert "Sprint Spike 9" not in section and "Mystery Trainer" not in section
     assert "more further down the list" in section
+
+
+def test_the_report_names_the_tied_pairs_the_shortlist_has_no_room_for(qapp: Any) -> None:
+    from shoeadvisor.core.files import load_shoes
+
+    catalog = Path(__file__).parents[1] / "core" / "fixtures" / "realistic_catalog.json"
+    everyday = RunnerProfile.model_validate(
+        {
+            "schema_version": 2,
+            "name": "Everyday",
+            "foot_width": "standard",
+            "pronation": "neutral",
+            "weight_kg": 72,
+            "seasons": ["spring", "summer", "autumn"],
+            "surfaces": ["asphalt"],
+            "experience": "intermediate",
+            "weekly_km": 30,
+            "previous_weekly_km": 28,
+        }
+    )
+    advice = advise(everyday, load_shoes(catalog))
+    text = squash(make_document(build_report_html(advice)).toPlainText())
+    section = text[text.index("Shoes compared") : text.index("Risks for your knees")]
+    assert (
+        "★ Try on first: Tempo Daily 9, Featherlite Trainer, Guidepost 15, Northway Glide 16, "
+        "Steadfast GTS 22. ☆ Just as good: Velocity Elite 3 and Wideline Comfort 5 (2E) are in "
+        "tie 2 too, left out only because the list stops at 5 pairs" in section
+    )
+    # The rows carry the marks the note starts with.
+    assert "★ Steadfast GTS 22 road shoe" in section
+    assert "☆ Velocity Elite 3 road shoe" in section and "☆ Wideline Comfort 5 (2E)" in section
+    assert "★ Pacer Cushion Max 3" not in section and "☆ Pacer Cushion Max 3" not in section
+    # A report of chosen shoes marks the ties among those it shows.
+    chosen = [s for s in advice.shoes if s.shoe.id != "tempo-daily-9"][:8]
+    few = squash(make_document(build_report_html(advice, shoes=chosen)).toPlainText())
+    assert "☆ Just as good: Wideline Comfort 5 (2E) is in tie 2 too" in few

@@ -42,10 +42,26 @@ from shoeadvisor.core.compare import (
     summarise,
     surface_note,
 )
-from shoeadvisor.core.fit import TIE_POINTS, UNRANKED_TIER, same_ranking, tier_of
+from shoeadvisor.core.fit import (
+    SHORTLIST_MAX,
+    TIE_POINTS,
+    UNRANKED_TIER,
+    same_ranking,
+    tier_of,
+)
 from shoeadvisor.core.ids import FeatureId, SurfaceMatch
 from shoeadvisor.core.shoes import Shoe
-from shoeadvisor.core.summaries import TIE_ADVICE, TIE_ORDER, tie_note, tie_rule
+from shoeadvisor.core.summaries import (
+    ON_SHORTLIST,
+    SHORTLIST_MARK,
+    TIE_ADVICE,
+    TIE_ORDER,
+    TIED_MARK,
+    TIED_OFF_SHORTLIST,
+    tie_note,
+    tie_rule,
+    tied_off_shortlist_tip,
+)
 
 from ..platform.qt_compat import none_safe
 from ..platform.theme import error_colour, is_dark
@@ -193,7 +209,8 @@ class ShoeListModel(ColumnTableModel):
         "Drop",
     )
     TIPS = (
-        "Rank by fit for your profile. ★: on your shortlist, the pairs to try on first",
+        f"Rank by fit for your profile. {SHORTLIST_MARK}: {ON_SHORTLIST}; "
+        f"{TIED_MARK}: {TIED_OFF_SHORTLIST}",
         "Fit score 0–100 for your profile (50 = neutral)",
         "The shoe's name",
         "The surface the shoe is made for and how it fits yours: shoes for your main surface "
@@ -218,6 +235,7 @@ class ShoeListModel(ColumnTableModel):
         self._readings: dict[int, _Reading] = {}  # by rank, which survives sorting
         self._tie_sizes: Counter[int] = Counter()
         self._shortlist: frozenset[str] = frozenset()
+        self._tied: frozenset[str] = frozenset()  # tied with the shortlist, no room on it
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -243,10 +261,12 @@ class ShoeListModel(ColumnTableModel):
             self._rows = [ShoeRow(s.shoe, s, i + 1) for i, s in enumerate(advice.shoes)]
             self._tie_sizes = Counter(map(_TIE_GROUP, advice.shoes))  # a C loop: 1 ms
             self._shortlist = frozenset(s.shoe.id for s in advice.shortlist)
+            self._tied = frozenset(s.shoe.id for s in advice.tied_with_shortlist)
         else:
             self._rows = [ShoeRow(s, None, i + 1) for i, s in enumerate(shoes)]
             self._tie_sizes = Counter()
             self._shortlist = frozenset()
+            self._tied = frozenset()
         if feature_names is not None:
             self._names = dict(feature_names)
         self._readings = {}
@@ -264,6 +284,7 @@ class ShoeListModel(ColumnTableModel):
         self._scores = scores
         self._rows = [ShoeRow(r.shoe, scores[r.rank - 1], r.rank) for r in self._rows]
         self._shortlist = frozenset(s.shoe.id for s in advice.shortlist)
+        self._tied = frozenset(s.shoe.id for s in advice.tied_with_shortlist)
         # What core said of each shown row follows from the numbers, which are the same.
         if feature_names is not None and dict(feature_names) != self._names:
             self._names = dict(feature_names)
@@ -306,6 +327,10 @@ class ShoeListModel(ColumnTableModel):
 
     def on_shortlist(self, shoe_id: str) -> bool:
         return shoe_id in self._shortlist
+
+    def tied_with_shortlist(self, shoe_id: str) -> bool:
+        """Whether the shoe ties with the shortlist but had no room on it (marked ☆)."""
+        return shoe_id in self._tied
 
     def summary(self, row: int) -> ShoeSummary:
         return self._reading(row).summary
@@ -425,7 +450,11 @@ class ShoeListModel(ColumnTableModel):
                 return labels.shoe_surface(shoe.surface)
             return "—" if col == self.SCORE else ""
         if col == self.RANK:
-            return f"★ {item.rank}" if shoe.id in self._shortlist else str(item.rank)
+            if shoe.id in self._shortlist:
+                return f"{SHORTLIST_MARK} {item.rank}"
+            if shoe.id in self._tied:
+                return f"{TIED_MARK} {item.rank}"
+            return str(item.rank)
         if col == self.SCORE:
             return str(score.score)
         if col == self.SURFACE:
@@ -487,6 +516,8 @@ class ShoeListModel(ColumnTableModel):
         if col == self.RANK:
             if shoe.id in self._shortlist:
                 return f"{shoe.name} is on your shortlist: one of the pairs to try on first."
+            if shoe.id in self._tied:
+                return tied_off_shortlist_tip(shoe.name, score.tie_group, SHORTLIST_MAX)
             return f"{shoe.name}: number {item.rank} for you."
         if col == self.SCORE:
             return f"{shoe.name}: fit {score.score} of 100 for your profile (50 = neutral)."
@@ -622,6 +653,7 @@ class CompareModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._tie_sizes: Mapping[int, int] = {}
         self._shortlist: frozenset[str] = frozenset()
+        self._tied: frozenset[str] = frozenset()
 
     def set_comparison(
         self,
@@ -629,11 +661,13 @@ class CompareModel(QAbstractTableModel):
         scores: Sequence[ShoeScore],
         tie_sizes: Mapping[int, int] | None = None,
         shortlist: Sequence[str] = (),
+        tied: Sequence[str] = (),
     ) -> None:
         """Compare `scores` on `features` (the runner's, most important first).
 
         `tie_sizes`: tie group -> shoes in it among all the runner's shoes (default: among
-        those compared); `shortlist`: ids of the shoes to try on first.
+        those compared); `shortlist`: ids of the shoes to try on first; `tied`: ids of
+        those that tie with the shortlist but had no room on it.
         """
         self.beginResetModel()
         self._features = counting_first(features)
@@ -644,6 +678,7 @@ class CompareModel(QAbstractTableModel):
             tie_sizes if tie_sizes is not None else Counter(s.tie_group for s in self._scores)
         )
         self._shortlist = frozenset(shortlist)
+        self._tied = frozenset(tied)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -689,7 +724,13 @@ class CompareModel(QAbstractTableModel):
             if not 0 <= section < len(self._scores):
                 return None
             score = self._scores[section]
-            star = "★ " if score.shoe.id in self._shortlist else ""
+            star = (
+                f"{SHORTLIST_MARK} "
+                if score.shoe.id in self._shortlist
+                else f"{TIED_MARK} "
+                if score.shoe.id in self._tied
+                else ""
+            )
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{star}{score.shoe.name}\nFit {score.score} / 100"
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -697,8 +738,12 @@ class CompareModel(QAbstractTableModel):
                     f"{star}{score.shoe.name}\nFit {score.score} / 100 for your profile "
                     "(50 plus the points of each feature below, plus comfort and drop)."
                 )
-                if star:
-                    tip += " ★ On your shortlist: one of the pairs to try on first."
+                if score.shoe.id in self._shortlist:
+                    tip += f" {SHORTLIST_MARK} {ON_SHORTLIST.capitalize()}."
+                elif score.shoe.id in self._tied:
+                    tip += " " + tied_off_shortlist_tip(
+                        score.shoe.name, score.tie_group, SHORTLIST_MAX
+                    )
                 return tip
             if role == SortRole:
                 return score.score

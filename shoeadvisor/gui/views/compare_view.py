@@ -44,9 +44,13 @@ from shoeadvisor.core.compare import (
     surface_note,
     tied,
 )
-from shoeadvisor.core.fit import TIE_POINTS
+from shoeadvisor.core.fit import SHORTLIST_MAX, TIE_POINTS
 from shoeadvisor.core.ids import SHOE_SURFACES
 from shoeadvisor.core.summaries import (
+    ON_SHORTLIST,
+    SHORTLIST_MARK,
+    TIED_MARK,
+    TIED_OFF_SHORTLIST,
     ShoeFindings,
     comparison_lines,
     comparison_placeholder,
@@ -104,7 +108,8 @@ def legend_html() -> str:
         marks.append(words)
     return (
         " · ".join(marks) + ". Numbers are the points each feature adds to the fit score "
-        "(50 is neutral); an unknown feature earns nothing. ★ on your shortlist: try it on first."
+        "(50 is neutral); an unknown feature earns nothing. "
+        f"{SHORTLIST_MARK} {ON_SHORTLIST}; {TIED_MARK} {TIED_OFF_SHORTLIST}."
     )
 
 
@@ -427,10 +432,18 @@ class CompareView(QWidget):
         finally:
             self._drawing_list = False
         shortlist = [s.shoe.name for s in advice.shortlist] if advice is not None else []
+        also = [s.shoe.name for s in advice.tied_with_shortlist] if advice is not None else []
         ties = any(size > 1 for size in self.list_model.tie_sizes.values())
         self.list_hint.setText(
             shoe_list_hint(
-                self.list_model.rowCount(), advice is not None, shortlist, TIE_POINTS, ties
+                self.list_model.rowCount(),
+                advice is not None,
+                shortlist,
+                TIE_POINTS,
+                ties,
+                also,
+                advice.shortlist[-1].tie_group if shortlist and advice is not None else 0,
+                SHORTLIST_MAX,
             )
         )
         if laid_anew:  # (kept rows show the same text: their columns fit already)
@@ -559,7 +572,8 @@ class CompareView(QWidget):
             return
         sizes = self.list_model.tie_sizes
         shortlist = [s.shoe.id for s in advice.shortlist]
-        self.compare_model.set_comparison(advice.features, scores, sizes, shortlist)
+        also = [s.shoe.id for s in advice.tied_with_shortlist]
+        self.compare_model.set_comparison(advice.features, scores, sizes, shortlist, also)
         self._fit_check_row()
         self.chart.set_scores(advice.features, scores, sizes)
         self.verdict.setText(self._verdict_html(advice, scores, len(self.selected_rows()) < 2))
