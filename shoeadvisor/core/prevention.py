@@ -20,7 +20,7 @@ from .knowledge import KnowledgeError, LoadMeasure, knowledge
 from .profile import RunnerProfile
 from .resources import resources_dir
 from .risks import mileage_jumped, needs_doctor
-from .rules import OBESE_BMI
+from .rules import bmi_above_obese
 from .wording import text_context
 
 Topic = Literal["progression", "surfaces", "shoes", "warm_up", "cadence", "strength"]
@@ -130,8 +130,7 @@ def _jumped_from_running(p: RunnerProfile) -> bool:
 
 
 def _obese(p: RunnerProfile) -> bool:
-    bmi = p.bmi
-    return bmi is not None and bmi > OBESE_BMI
+    return bmi_above_obese(p.bmi)
 
 
 def load_prevention_from(

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .ids import RED_FLAG_SYMPTOMS, RiskId, Severity
 from .load import LoadBand, spike_band, two_week_progression
 from .profile import RunnerProfile
-from .rules import HIGH_WEEKLY_KM, OBESE_BMI, runs_outdoors
+from .rules import HIGH_WEEKLY_KM, bmi_above_obese, runs_outdoors
 
 #: Without a height, a weight where we still mention the load.
 HEAVY_WITHOUT_HEIGHT_KG = 100.0
@@ -155,8 +155,7 @@ def _high(p: RunnerProfile) -> Finding | None:
 def _beginner(p: RunnerProfile) -> Severity | None:
     if p.experience != "beginner":
         return None
-    bmi = p.bmi
-    heavy_start = bmi is not None and bmi > OBESE_BMI and (p.weekly_km or 0) >= NOVICE_FIRST_WEEK_KM
+    heavy_start = bmi_above_obese(p.bmi) and (p.weekly_km or 0) >= NOVICE_FIRST_WEEK_KM
     # A weekly jump is its own risk (mileage_jump); it is not counted here again.
     return "warning" if heavy_start else "caution"
 
@@ -164,7 +163,8 @@ def _beginner(p: RunnerProfile) -> Severity | None:
 @risk("body_weight_load", frozenset({"experienced", "novice"}))
 def _weight(p: RunnerProfile) -> Finding | None:
     bmi = p.bmi
-    heavy = bmi >= OBESE_BMI if bmi is not None else p.weight_kg >= HEAVY_WITHOUT_HEIGHT_KG
+    # Above the threshold, as the study's high group and the risk's words have it.
+    heavy = bmi_above_obese(bmi) if bmi is not None else p.weight_kg >= HEAVY_WITHOUT_HEIGHT_KG
     if not heavy:
         return None
     # The first-week finding is about novices: a runner who says otherwise gets other words.

@@ -25,11 +25,21 @@ MINIMALIST_KG = 71.4
 MINIMALIST_WEEKLY_KM = 35.0
 #: Men at or above 64 km (40 mi) a week had about three times the injuries (Macera 1989).
 HIGH_WEEKLY_KM = 64.0
+#: The body-mass index the novice study split its runners at (Nielsen 2014, IJSPT):
+#: up to and including 30 was its low group, above 30 its high one. Every rule, risk
+#: and text that names a BMI threshold uses this one, through bmi_above_obese and the
+#: {obese_bmi} placeholder of the knowledge texts ("above 30").
 OBESE_BMI = 30.0
 #: Share of a surface rule that applies when the surface is not the main one.
 SECONDARY_SURFACE = 0.5
 
 FEATURE_RULES: dict[str, Predicate] = {}
+
+
+def bmi_above_obese(bmi: float | None) -> bool:
+    """Whether a body-mass index is above OBESE_BMI as the runner reads it: rounded to
+    the one decimal it is shown with, so a BMI shown as 30.0 is never "above 30"."""
+    return bmi is not None and round(bmi, 1) > OBESE_BMI
 
 
 def rule(rule_id: str) -> Callable[[Predicate], Predicate]:
@@ -96,8 +106,7 @@ rule("weight.lighter_runner_soft")(lambda p: when(p.weight_kg < LIGHTER_RUNNER_K
 
 @rule("weight.heavier_runner_claim")
 def _heavier(p: RunnerProfile) -> float:
-    bmi = p.bmi
-    return when(p.weight_kg >= HEAVIER_RUNNER_KG or (bmi is not None and bmi >= OBESE_BMI))
+    return when(p.weight_kg >= HEAVIER_RUNNER_KG or bmi_above_obese(p.bmi))
 
 
 rule("weight.no_minimalist")(lambda p: when(p.weight_kg > MINIMALIST_KG))
@@ -105,8 +114,7 @@ rule("weight.no_minimalist")(lambda p: when(p.weight_kg > MINIMALIST_KG))
 
 @rule("bmi.stable_heel")
 def _obese(p: RunnerProfile) -> float:
-    bmi = p.bmi
-    return when(bmi is not None and bmi >= OBESE_BMI)
+    return when(bmi_above_obese(p.bmi))
 
 
 # --- seasons ----------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .load import spike_band
 from .profile import RunnerProfile
+from .rules import OBESE_BMI
 
 #: The single-run spike study's reference group: up to 10% over the recent longest run.
 SPIKE_ALLOWANCE = 1.10
@@ -22,10 +23,11 @@ def number(value: float) -> str:
 
 
 def text_context(profile: RunnerProfile) -> TextContext:
-    """weight_kg, bmi, weekly_km, previous_weekly_km, change_pct (+45%), increase_pct (45%);
-    planned_longest_run_km, longest_run_30d_km and the spike of one over the other:
-    spike_pct (45%), spike_band (its label), spike_hrr (1.64), spike_limit_km."""
-    ctx = TextContext(weight_kg=number(profile.weight_kg))
+    """obese_bmi (the one BMI threshold, core.rules), weight_kg, bmi, weekly_km,
+    previous_weekly_km, change_pct (+45%), increase_pct (45%); planned_longest_run_km,
+    longest_run_30d_km and the spike of one over the other: spike_pct (45%), spike_band
+    (its label), spike_hrr (1.64), spike_limit_km."""
+    ctx = TextContext(obese_bmi=number(OBESE_BMI), weight_kg=number(profile.weight_kg))
     bmi = profile.bmi
     if bmi is not None:
         ctx["bmi"] = f"{bmi:.1f}"
