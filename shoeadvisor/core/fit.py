@@ -29,7 +29,9 @@
    A known drop that suits the runner's experience earns points; an unknown one none.
 6. **Comfort and ties.** Comfort adds up to ±10. Scores closer than `TIE_POINTS`
    form a tie group; inside it the runner's comfort rating decides the order.
-7. **Shortlist.** 3–5 shoes to try on: the best tie groups for the main surface.
+7. **Shortlist.** 3–5 shoes to try on: the best tie groups for the main surface. When
+   the cap of 5 cuts a tie, the pairs of that tie left out are named beside it
+   (`tied_with_shortlist`): only the cap, not their fit, left them off.
 """
 
 from __future__ import annotations
