@@ -123,18 +123,7 @@ def test_text_shoes_show_surface_match_coverage_ties_and_the_store_checklist(
     assert "lacks removable insole (essential for you)" in shoes
 
 
-EVERYDAY = {
-    "schema_version": 2,
-    "name": "Everyday road runner",
-    "foot_width": "standard",
-    "pronation": "neutral",
-    "weight_kg": 72,
-    "seasons": ["spring", "summer", "autumn"],
-    "surfaces": ["asphalt"],
-    "experience": "intermediate",
-    "weekly_km": 30,
-    "previous_weekly_km": 28,
-}
+EVERYDAY = json.loads((Path(__file__).parent / "fixtures" / "everyday_runner.json").read_text())
 
 
 def test_json_and_text_name_the_tied_pairs_the_shortlist_has_no_room_for(

@@ -226,18 +226,7 @@ def test_road_runner_groups_read_as_a_runner_would(
 
 #: Six road models tie for this runner and one scores above them: the five-pair shortlist
 #: has room for four of the six.
-EVERYDAY: dict[str, Any] = {
-    "schema_version": 2,
-    "name": "Everyday",
-    "foot_width": "standard",
-    "pronation": "neutral",
-    "weight_kg": 72,
-    "seasons": ["spring", "summer", "autumn"],
-    "surfaces": ["asphalt"],
-    "experience": "intermediate",
-    "weekly_km": 30,
-    "previous_weekly_km": 28,
-}
+EVERYDAY: dict[str, Any] = json.loads((CATALOG.parent / "everyday_runner.json").read_text())
 
 
 def test_the_page_names_the_tied_pairs_the_shortlist_has_no_room_for(

@@ -440,19 +440,8 @@ def test_the_report_names_the_tied_pairs_the_shortlist_has_no_room_for(qapp: Any
     from shoeadvisor.core.files import load_shoes
 
     catalog = Path(__file__).parents[1] / "core" / "fixtures" / "realistic_catalog.json"
-    everyday = RunnerProfile.model_validate(
-        {
-            "schema_version": 2,
-            "name": "Everyday",
-            "foot_width": "standard",
-            "pronation": "neutral",
-            "weight_kg": 72,
-            "seasons": ["spring", "summer", "autumn"],
-            "surfaces": ["asphalt"],
-            "experience": "intermediate",
-            "weekly_km": 30,
-            "previous_weekly_km": 28,
-        }
+    everyday = RunnerProfile.model_validate_json(
+        (catalog.parent / "everyday_runner.json").read_text()
     )
     advice = advise(everyday, load_shoes(catalog))
     text = squash(make_document(build_report_html(advice)).toPlainText())
