@@ -794,13 +794,15 @@ def tied_with_shortlist(
     last = chosen[-1]
     kept = {id(score) for score in chosen}
     feel = _comfort_of(last)
-    return tuple(
-        score
-        for score in ranked
-        if score.tie_group == last.tie_group
-        and id(score) not in kept
-        and _comfort_of(score) == feel
-    )
+    group = last.tie_group
+    found = []
+    for score in ranked:  # in rank order: a tie group's shoes stand together
+        if score.tie_group == group:
+            if id(score) not in kept and _comfort_of(score) == feel:
+                found.append(score)
+        elif score.tie_group > group:
+            break
+    return tuple(found)
 
 
 def _comfort_of(score: ShoeScore) -> int:
