@@ -27,7 +27,9 @@
    sole level (resources/features.toml says how); a very thin stack caps cushioning;
    a wide last rules out a narrow one and the other way round.
    A known drop that suits the runner's experience earns points; an unknown one none.
-6. **Comfort and ties.** Comfort adds up to ±10. Scores closer than `TIE_POINTS`
+6. **Comfort and ties.** Comfort adds up to ±10. The score shown is the sum rounded half
+   up; the sum is exact (points lie on a grid of 1/GRID), so the order a shoe file lists
+   its features in never changes a score, a tie or a rank. Scores closer than `TIE_POINTS`
    form a tie group; inside it the runner's comfort rating decides the order.
 7. **Shortlist.** 3–5 shoes to try on: the best tie groups for the main surface. When
    the cap of 5 cuts a tie, the pairs of that tie left out are named beside it
@@ -95,6 +97,20 @@ UNRANKED_TIER = 3
 _MATCH_ORDER: Mapping[SurfaceMatch, int] = {"main": 0, "unknown": 1, "second": 0, "none": 0}
 
 _ZERO = (0.0, 0.0, 0.0, 0.0)
+#: A feature's points are a multiple of 1/GRID: then any sum of them is exact, so a
+#: shoe's score does not depend on the order its file lists its features in (with
+#: plain float sums, two shoes alike but for that order could differ in the last bit,
+#: and that, not their names, ordered them).
+GRID = 2.0**30
+#: Added to the points of each feature that counts, so one sum over a shoe's levels
+#: gives both its points (below COUNTED) and how many of those features it has known
+#: (the multiple of COUNTED). Exact: 13 features x COUNTED + 40 points on a grid of
+#: 1/GRID need 44 of a float's 53 bits.
+COUNTED = 1024.0
+
+
+def _on_grid(points: float) -> float:
+    return round(points * GRID) / GRID
 
 
 def surface_match(
@@ -139,7 +155,7 @@ def fit_table(
         target = TARGET_LEVEL[f.level]
         share = FEATURE_POINTS * f.importance / total
         targets[f.id] = target
-        points[f.id] = tuple(share * min(level, target) / target for level in range(4))
+        points[f.id] = tuple(_on_grid(share * min(level, target) / target) for level in range(4))
     fractions: dict[FeatureId, tuple[float, ...]] = {}
     for f in avoided:
         cost = AVOID_SHARE * _avoid_weight(f)
@@ -407,18 +423,16 @@ class _Kind(NamedTuple):
     shoe in one step rather than read attribute by attribute."""
 
     table: FitTable
-    #: (feature, level) -> points (from the table's points)
+    #: (feature, level) -> points (the table's), + COUNTED for a feature that counts
     points: Callable[[tuple[FeatureId, int]], float]
-    matter_set: frozenset[FeatureId]
     avoid_items: tuple[tuple[FeatureId, tuple[float, ...]], ...]
     #: the table's exclusions as _Readings.read goes through them
     exclusions: _Exclusions
     tier: int
     #: The tier of a shoe of this kind with nothing that counts known.
     unranked: int
-    #: How many features count, and minus the share known for each number known (the
-    #: ranking key's: a share of none that count is 0)
-    matter_count: int
+    #: Minus the share of the features that count known, for each number known (the
+    #: ranking key's; a share of none that count is 0)
     shares: tuple[float, ...]
     #: main before unknown at an equal score (_MATCH_ORDER)
     order: int
@@ -427,16 +441,18 @@ class _Kind(NamedTuple):
 def _kind(table: FitTable, exclusions: _Exclusions) -> _Kind:
     tier = TIER[table.match]
     counted = len(table.matter) or 1
-    points = {(fid, level): p for fid, row in table.points.items() for level, p in enumerate(row)}
+    points = {
+        (fid, level): p + (COUNTED if fid in table.matter_set else 0.0)
+        for fid, row in table.points.items()
+        for level, p in enumerate(row)
+    }
     return _Kind(
         table,
         points.__getitem__,
-        table.matter_set,
         table.avoid_items,
         exclusions,
         tier,
         UNRANKED_TIER if table.match == "unknown" else tier,
-        len(table.matter_set),
         tuple(-known / counted for known in range(len(table.matter_set) + 1)),
         _MATCH_ORDER[table.match],
     )
@@ -570,12 +586,10 @@ def _score_shoes(
         (
             table,
             points,
-            matter_set,
             avoid_items,
             exclusions,
             tier,
             unranked,
-            matter_count,
             shares,
             order,
         ) = kind
@@ -596,11 +610,12 @@ def _score_shoes(
             # few read (shared) and puts the two together when asked.
             read_levels, read_from = reading
             levels = own | read_levels
-        # The features that count, less those unknown (a set of a few, not of the many known).
-        known = matter_count - len(matter_set.difference(levels))
+        # The points of the known features, and COUNTED for each one that counts: one
+        # exact sum in a C-level loop gives both.
+        total = sum(map(points, levels.items()))
+        known = int(total // COUNTED)
+        earned = total - known * COUNTED
         comfort = comfort_points[rating]
-        # Sum of points[feature][level] over the known features, in C-level loops.
-        earned = sum(map(points, levels.items()))
         lost = 0.0
         if avoid_items:
             keep = 1.0
@@ -622,7 +637,7 @@ def _score_shoes(
                 raw += adjustment.points
         score = ShoeScore(
             shoe,
-            0 if raw <= 0 else 100 if raw >= 100 else round(raw),
+            0 if raw <= 0 else 100 if raw >= 100 else int(raw + 0.5),  # half up
             comfort,
             table,
             adjustments,

@@ -315,3 +315,22 @@ def test_the_levels_a_score_goes_by_are_the_ones_features_toml_describes(
         assert known == sum(
             1 for need in score.needs if score.counts(need.id) and need.id in levels
         )
+
+
+@fast
+@given(profiles(), st.lists(shoes, min_size=1, max_size=10, unique_by=lambda s: s.id), st.data())
+def test_the_order_a_file_lists_features_in_changes_nothing(
+    p: RunnerProfile, shoe_list, data
+) -> None:
+    # A shoe file may list a shoe's features in any order. With plain float sums, two
+    # orders could give sums a last bit apart, and that bit, not the names, would order
+    # two shoes that fit alike (or put one just inside or outside a tie).
+    def shuffled(shoe: Shoe) -> Shoe:
+        items = data.draw(st.permutations(list(shoe.features.items())))
+        return shoe.model_copy(update={"features": dict(items)})
+
+    first = advise(p, shoe_list).shoes
+    again = advise(p, [shuffled(s) for s in shoe_list]).shoes
+    assert [(s.shoe.id, s.raw, s.score, s.tie_group) for s in first] == [
+        (s.shoe.id, s.raw, s.score, s.tie_group) for s in again
+    ]
