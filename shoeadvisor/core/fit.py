@@ -104,8 +104,10 @@ _ZERO = (0.0, 0.0, 0.0, 0.0)
 GRID = 2.0**30
 #: Added to the points of each feature that counts, so one sum over a shoe's levels
 #: gives both its points (below COUNTED) and how many of those features it has known
-#: (the multiple of COUNTED). Exact: 13 features x COUNTED + 40 points on a grid of
-#: 1/GRID need 44 of a float's 53 bits.
+#: (the multiple of COUNTED). Exact: 16 features x COUNTED + 40 points on a grid of
+#: 1/GRID need 44 of a float's 53 bits. It holds while every feature's points are >= 0
+#: and all of them together stay below COUNTED: _checked_for_one_sum refuses any other
+#: table.
 COUNTED = 1024.0
 
 
@@ -438,7 +440,20 @@ class _Kind(NamedTuple):
     order: int
 
 
+def _checked_for_one_sum(table: FitTable) -> None:
+    """Refuse a table whose points one coded sum could not split back (see COUNTED):
+    each on the grid and >= 0, all of them together below COUNTED, and COUNTED for every
+    feature that counts still within a float's 53 exact bits."""
+    for fid, row in table.points.items():
+        if any(p < 0 or p * GRID != int(p * GRID) for p in row):
+            raise ValueError(f"feature {fid}: points {row} are not >= 0 on the grid of 1/GRID")
+    best = sum(max(row) for row in table.points.values())
+    if best >= COUNTED or (len(table.matter_set) + 1) * COUNTED * GRID > 2.0**53:
+        raise ValueError(f"{best} points for {len(table.matter_set)} features overflow COUNTED")
+
+
 def _kind(table: FitTable, exclusions: _Exclusions) -> _Kind:
+    _checked_for_one_sum(table)
     tier = TIER[table.match]
     counted = len(table.matter) or 1
     points = {

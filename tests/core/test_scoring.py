@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from runner_profiles import profile
 
-from shoeadvisor.core.advisor import advise
-from shoeadvisor.core.fit import FEATURE_POINTS, NEUTRAL, TIE_POINTS
+from shoeadvisor.core import fit
+from shoeadvisor.core.advisor import advise, feature_advice
+from shoeadvisor.core.fit import FEATURE_POINTS, NEUTRAL, TIE_POINTS, score_shoes
 from shoeadvisor.core.ids import FEATURE_IDS
 from shoeadvisor.core.knowledge import knowledge
 from shoeadvisor.core.shoes import Shoe
@@ -190,3 +194,21 @@ def test_json_has_the_v2_keys_per_shoe_and_a_shortlist() -> None:
     assert [s["tie_group"] for s in data["shoes"]] == [1, 2]
     # Nothing is known of b, not even its surface: listed last, never on the shortlist.
     assert data["shortlist"] == ["a"]
+
+
+def test_needs_whose_points_one_sum_cannot_decode_are_refused(monkeypatch) -> None:
+    # The scoring loop adds COUNTED per feature that counts and splits one sum into
+    # points and coverage; that needs every feature's points >= 0 and all of them below
+    # COUNTED. Needs outside that (a negative importance, from a caller's own advice)
+    # scored a road shoe with known cushioning 1054.95 and "0 known": now refused.
+    runner = profile()
+    needs = feature_advice(runner, knowledge())
+    first = next(f for f in needs if f.level in ("essential", "recommended"))
+    bad = [replace(f, importance=-f.importance) if f is first else f for f in needs]
+    known = Shoe(id="k", name="k", surface="road", features={first.id: 3})
+    with pytest.raises(ValueError, match=first.id):
+        score_shoes(bad, [known], runner)
+    # So is a share of the points that would reach COUNTED itself.
+    monkeypatch.setattr(fit, "FEATURE_POINTS", fit.COUNTED)
+    with pytest.raises(ValueError, match="overflow COUNTED"):
+        score_shoes(needs, [known], runner)
