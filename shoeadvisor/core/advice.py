@@ -300,7 +300,8 @@ class ShoeScore:
     @property
     def levels(self) -> Mapping[FeatureId, int]:
         """The levels the score used: the shoe's own, those read from its measurements,
-        and a 0 for a feature its other features rule out."""
+        and a 0 for an unknown feature its other features rule out (where that one
+        counts: FitTable.exclusions)."""
         found = self._levels
         if found is None:
             # Put together on first use: for 10,000 shoes the scoring keeps only the few
@@ -425,7 +426,7 @@ class ShoeScore:
         return out
 
     def _item(self, feature: FeatureId) -> BreakdownItem:
-        level = self.levels.get(feature)  # first: it fills in the levels ruled out
+        level = self.levels.get(feature)
         return BreakdownItem(
             feature,
             level,

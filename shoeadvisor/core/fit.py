@@ -191,6 +191,11 @@ _Exclusions = tuple[tuple[FeatureId, FeatureId, int, int], ...]
 _Said = tuple[int, tuple[tuple[FeatureId, int, int], ...]]
 
 
+def _exclusion_pairs(kb: Knowledge) -> tuple[tuple[FeatureId, FeatureId], ...]:
+    """(feature, the one it rules out) for every feature that rules one out, in order."""
+    return tuple((fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None)
+
+
 class _Readings:
     """What a shoe's measurements and its other features say about its levels.
 
@@ -211,14 +216,13 @@ class _Readings:
         self._fields: tuple[tuple[Measure, dict[float, _Said]], ...] = tuple(
             (by, {}) for by in rows
         )
-        self.exclusions = tuple(
-            (fid, f.excludes) for fid, f in kb.features.items() if f.excludes is not None
-        )
+        exclusions = _exclusion_pairs(kb)
         first = 3 * len(measured)
-        self._exclusion_bit = {fid: 1 << (first + i) for i, (fid, _) in enumerate(self.exclusions)}
+        self._exclusion_bit = {fid: 1 << (first + i) for i, (fid, _) in enumerate(exclusions)}
         self._coded: dict[tuple[tuple[FeatureId, FeatureId], ...], _Exclusions] = {}
         self._by_code = _ReadingsByCode(
-            tuple((fid, m.by, shifts[fid]) for fid, m in measured), self.exclusions, first
+            tuple((fid, m.by, shifts[fid]) for fid, m in measured),
+            tuple((self._exclusion_bit[fid], fid, excluded) for fid, excluded in exclusions),
         )
 
     def _said(self, by: Measure, value: float, said: dict[float, _Said]) -> _Said:
@@ -237,7 +241,8 @@ class _Readings:
         return found
 
     def coded(self, exclusions: tuple[tuple[FeatureId, FeatureId], ...]) -> _Exclusions:
-        """Some of self.exclusions (in their order) as read() goes through them."""
+        """Some of the knowledge's exclusions (a FitTable's, in their order) as read()
+        goes through them."""
         found = self._coded.get(exclusions)
         if found is None:
             rows = []
@@ -254,12 +259,13 @@ class _Readings:
         """The levels a shoe's measurements and features imply (`fields`: its field
         values, Shoe.__dict__), with what each came from; None if they imply nothing.
 
-        A measurement that sets a level wins over the checklist (a weight is more exact
-        than a tick); one that caps a level lowers a higher one, and marks an unknown
-        feature 0 only when the cap is 0. A feature present at level 2 or more marks the
-        one it excludes as 0 when that one is unknown. Nothing read ever turns a known 0
-        into more. (No feature read from a measurement excludes or is excluded: the
-        knowledge checks that.) `exclusions`: from coded().
+        A measurement that sets a level wins over the checklist, a known 0 included (a
+        weight is more exact than a tick); one that caps a level lowers a higher one, and
+        marks an unknown feature 0 only when the cap is 0. A feature present at level 2 or
+        more (on the checklist) marks the one it excludes as 0 when that one is unknown.
+        Caps and exclusions never raise a level. (No feature read from a measurement
+        excludes or is excluded: the knowledge checks that, so the checklist is all the
+        exclusions need.) `exclusions`: from coded().
         """
         features = fields["features"]
         code = 0
@@ -293,13 +299,13 @@ class _ReadingsByCode(dict[int, _Reading]):
     def __init__(
         self,
         measured: tuple[tuple[FeatureId, Measure, int], ...],
-        exclusions: tuple[tuple[FeatureId, FeatureId], ...],
-        first: int,
+        exclusions: tuple[tuple[int, FeatureId, FeatureId], ...],
     ) -> None:
+        """`measured`: (feature, field, the shift of its level); `exclusions`: (the bit of
+        its mark, feature, the one it rules out)."""
         super().__init__({0: None})
         self._measured = measured
         self._exclusions = exclusions
-        self._first = first
 
     def __missing__(self, code: int) -> _Reading:
         levels: dict[FeatureId, int] = {}
@@ -309,8 +315,8 @@ class _ReadingsByCode(dict[int, _Reading]):
             if level:
                 levels[fid] = level - 1
                 derived[fid] = by
-        for i, (fid, excluded) in enumerate(self._exclusions):
-            if code & (1 << (self._first + i)):
+        for bit, fid, excluded in self._exclusions:
+            if code & bit:
                 levels[excluded] = 0
                 derived[excluded] = fid
         found = self[code] = (levels, derived)
@@ -373,7 +379,7 @@ class _Tables:
         self._features = tuple(features)
         self._profile = profile
         self._kb = kb
-        self._exclusions = _Readings(kb).exclusions
+        self._exclusions = _exclusion_pairs(kb)
         self._tables: dict[ShoeSurface | None, FitTable] = {}
         self._needs: dict[Surface, tuple[FeatureAdvice, ...]] = {}
 
@@ -495,8 +501,9 @@ class FitMemo:
     """What scoring one list of shoes worked out, kept for its next re-advice.
 
     A session keeps one for its list of shoes (a memo given another list starts afresh):
-    - what each shoe's measurements say about its levels, which follows from the shoe
-      alone, is read once per shoe, not on every re-advice;
+    - what each shoe's measurements and features say about its levels (a level read, a
+      feature ruled out), which follows from the shoe and the exclusions that count, is
+      read once per shoe and set of exclusions, not on every re-advice;
     - the last scoring: each kind of shoe's numbers (points per feature and level, what
       counts, what to avoid), the shoe rules that apply to the runner, and the scores
       and order they gave. A re-advice that finds the same numbers (a weight, name or
