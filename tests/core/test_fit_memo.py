@@ -5,6 +5,7 @@ scores and those that only change the words), and it must follow the new profile
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,9 @@ from test_properties import fast, profiles, shoes
 from shoeadvisor.core.advisor import advise
 from shoeadvisor.core.files import load_shoes
 from shoeadvisor.core.fit import FitMemo, score_shoes
-from shoeadvisor.core.knowledge import knowledge
+from shoeadvisor.core.knowledge import knowledge, load_knowledge_from
 from shoeadvisor.core.profile import RunnerProfile
+from shoeadvisor.core.resources import resources_dir
 
 CATALOG = tuple(load_shoes(Path(__file__).parent / "fixtures" / "realistic_catalog.json"))
 
@@ -75,6 +77,27 @@ def test_a_memo_given_other_shoes_starts_afresh() -> None:
     kept = advise(runner, fewer, memo=memo)
     assert sorted(s.shoe.id for s in kept.shoes) == sorted(s.id for s in fewer)
     assert _json(kept) == _json(advise(runner, fewer))
+
+
+def test_a_memo_given_other_knowledge_starts_afresh(tmp_path: Path) -> None:
+    # The memo keeps each shoe's reading (the levels its weight reads) and the last
+    # scores: knowledge that reads weights otherwise, with the same needs, must find
+    # neither.
+    folder = tmp_path / "resources"
+    shutil.copytree(resources_dir(), folder)
+    features = folder / "features.toml"
+    text = features.read_text(encoding="utf-8")
+    weights = "levels = [[0, 3], [231, 2], [271, 1], [311, 0]]"
+    assert text.count(weights) == 1
+    lighter = text.replace(weights, "levels = [[0, 3], [200, 2], [250, 1], [290, 0]]")
+    features.write_text(lighter, encoding="utf-8")
+    other = load_knowledge_from(folder)
+    runner = profile(schema_version=2)
+    memo = FitMemo()
+    for kb in (knowledge(), other, knowledge()):
+        kept = advise(runner, CATALOG, kb, memo)
+        assert _json(kept) == _json(advise(runner, CATALOG, kb))
+    assert _json(advise(runner, CATALOG, other)) != _json(advise(runner, CATALOG))
 
 
 @fast
