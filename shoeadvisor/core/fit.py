@@ -730,37 +730,6 @@ def tier_of(score: ShoeScore) -> int:
     return TIER[match]
 
 
-def _known_share(score: ShoeScore) -> float:
-    counted = len(score._table.matter)
-    return score.known / counted if counted else 1.0
-
-
-def rank(ranking: Iterable[ShoeScore]) -> tuple[ShoeScore, ...]:
-    """Order by surface tier and score, group near-equal scores, let comfort order a tie.
-
-    A tie group starts at its best score and takes every later shoe of the same tier
-    less than TIE_POINTS below it; inside it the comfort rating orders first (not
-    tried on counts as 3), then the score, then how much of what counts is known.
-    Numbers count from 1 down the list.
-    """
-    scores = list(ranking)
-    keys: list[list[_Key]] = [[] for _ in range(UNRANKED_TIER + 1)]
-    for i, s in enumerate(scores):
-        keys[tier_of(s)].append(
-            (
-                -s.raw,
-                -_known_share(s),
-                _MATCH_ORDER[s._table.match],
-                s.shoe.name,
-                s.shoe.id,
-                i,
-                -(UNRATED_COMFORT if s.shoe.comfort is None else s.shoe.comfort),
-                s,
-            )
-        )
-    return _ranked(keys)
-
-
 _RAW = itemgetter(0)  # a ranking key's -raw
 _COMFORT = itemgetter(6)
 _SCORE = itemgetter(7)
