@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -134,7 +135,8 @@ def test_scores_are_bounded_explained_and_ranked_by_tier_tie_and_comfort(
             + scored.adjustment_points
         )
         assert abs(scored.raw - raw) < 1e-9
-        assert scored.score == max(0, min(100, round(raw)))
+        # The score shown is the raw one rounded half up (62.5 shows as 63).
+        assert scored.score == max(0, min(100, math.floor(scored.raw + 0.5)))
         for item in scored.breakdown:
             if item.level is None:
                 assert item.points == 0

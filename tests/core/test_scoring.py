@@ -12,6 +12,7 @@ from shoeadvisor.core.advisor import advise, feature_advice
 from shoeadvisor.core.fit import FEATURE_POINTS, NEUTRAL, TIE_POINTS, score_shoes
 from shoeadvisor.core.ids import FEATURE_IDS
 from shoeadvisor.core.knowledge import knowledge
+from shoeadvisor.core.profile import RunnerProfile
 from shoeadvisor.core.shoes import Shoe
 
 RUNNER = profile(foot_width="wide", surfaces=["trail"], seasons=["summer"])
@@ -212,3 +213,32 @@ def test_needs_whose_points_one_sum_cannot_decode_are_refused(monkeypatch) -> No
     monkeypatch.setattr(fit, "FEATURE_POINTS", fit.COUNTED)
     with pytest.raises(ValueError, match="overflow COUNTED"):
         score_shoes(needs, [known], runner)
+
+
+def test_a_score_of_exactly_a_half_is_shown_rounded_up() -> None:
+    # The sums are exact, so a score can land exactly on a half; it shows rounded up,
+    # as a runner reads it, not to the even neighbour as Python's round() would.
+    runner = RunnerProfile.model_validate(
+        {
+            "schema_version": 2,
+            "name": "Half",
+            "foot_width": "extra_wide",
+            "pronation": "overpronation",
+            "weight_kg": 72,
+            "height_cm": 100,
+            "seasons": ["summer"],
+            "surfaces": ["track", "asphalt", "trail", "treadmill"],
+            "arch": "flat",
+            "knee_pain": ["around_kneecap"],
+        }
+    )
+    shoe = Shoe(
+        id="half",
+        name="Half",
+        features={"cushioning": 0, "soft_upper": 2},
+        weight_g=150,
+        stack_mm=30,
+    )
+    (scored,) = advise(runner, [shoe]).shoes
+    assert scored.raw == 62.5
+    assert scored.score == 63
